@@ -1,0 +1,163 @@
+"""The build: policy folder in, Word files (and PDFs) and websites out. Gather first, write last.
+
+Every school is loaded, checked and rendered in memory before anything is
+written. Word files go to a staging folder, the websites are built and swapped
+in, and only then the staged Word files replace the previous ones. Invalid input
+or a failing writer therefore leaves every earlier output exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from .checks import Finding, check_school
+from .context import build_context
+from .documents import SiteBundle
+from .model import SchoolModel, load_schools
+from .model.school import DEFAULT_TEMPLATES
+from .render import RenderedSchool, Renderer
+from .writers import pdf, site
+from .writers.word import WordWriter
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE_CONFIG = ROOT / "mkdocs.yml"
+DOCUMENTS_FOLDER = "documenten"
+SITE_FOLDER = "site"
+MASTER = Path("word") / "master.docx"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """What to build, from where, to where."""
+
+    policy: Path
+    output_root: Path
+    pdf: bool = False
+    website: bool = True
+    only: tuple[str, ...] = ()  # school ids; empty means every school
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """What a build produced and what it refused."""
+
+    built: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # adopted schools with a finding "fout"
+    findings: list[Finding] = field(default_factory=list)
+    documents: list[Path] = field(default_factory=list)
+    sites: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every school was built."""
+        return not self.refused
+
+
+def today() -> date:
+    """The build date; SOURCE_DATE_EPOCH pins it for reproducible builds and tests."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
+
+
+def select(schools: list[SchoolModel], only: Iterable[str]) -> list[SchoolModel]:
+    """The schools asked for; an unknown id is a usage error for the CLI to report."""
+    wanted = list(only)
+    if not wanted:
+        return schools
+    known = {school.id for school in schools}
+    unknown = [school_id for school_id in wanted if school_id not in known]
+    if unknown:
+        raise KeyError(", ".join(unknown))
+    return [school for school in schools if school.id in wanted]
+
+
+def master_for(school: SchoolModel) -> Path:
+    """The master .docx: the school's or board's own when its template folder has one."""
+    for folder in (*school.template_dirs, DEFAULT_TEMPLATES):
+        if (folder / MASTER).is_file():
+            return folder / MASTER
+    return DEFAULT_TEMPLATES / MASTER
+
+
+def build(options: BuildOptions, progress: Callable[[Iterable[SchoolModel]], Iterable[SchoolModel]] = iter) -> BuildReport:
+    """Build every selected school; raises InvalidInput before anything is written."""
+    schools = select(load_schools(options.policy), options.only)
+    report = BuildReport()
+    renderer = Renderer()
+    rendered: list[tuple[SchoolModel, RenderedSchool]] = []
+    for school in schools:
+        findings = check_school(school, today())
+        report.findings.extend(findings)
+        if school.policy.document.status == "vastgesteld" and any(f.severity == "fout" for f in findings):
+            report.refused.append(school.id)
+            continue
+        rendered.append((school, renderer.render_school(build_context(school, pdf=options.pdf), school.template_dirs)))
+    if rendered:
+        _write(rendered, options, report, progress)
+    return report
+
+
+def _write(
+    rendered: list[tuple[SchoolModel, RenderedSchool]],
+    options: BuildOptions,
+    report: BuildReport,
+    progress: Callable[[Iterable[SchoolModel]], Iterable[SchoolModel]],
+) -> None:
+    documents_root = options.output_root / DOCUMENTS_FOLDER
+    documents_root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=documents_root))
+    try:
+        writer = WordWriter()
+        files: dict[str, list[Path]] = {}
+        by_id = {school.id: (school, texts) for school, texts in rendered}
+        for school in progress([school for school, _ in rendered]):
+            texts = by_id[school.id][1]
+            files[school.id] = writer.write(texts.documents, staging / school.id, master_for(school))
+        if options.pdf:
+            pdfs = pdf.convert_beside([path for paths in files.values() for path in paths])
+            for path in pdfs:
+                files[path.parent.name].append(path)
+        if options.website:
+            bundles = [_bundle(texts, files[school.id]) for school, texts in rendered]
+            report.sites = site.write(bundles, options.output_root / SITE_FOLDER, files, BASE_CONFIG)
+        for school, _ in rendered:
+            final = documents_root / school.id
+            _swap(staging / school.id, final)
+            report.built.append(school.id)
+            report.documents.extend(final / path.name for path in files[school.id])
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _bundle(texts: RenderedSchool, files: list[Path]) -> SiteBundle:
+    first = texts.documents[0].meta
+    return SiteBundle(
+        school_id=texts.school_id,
+        school_name=first.school_name,
+        board_name=first.board_name,
+        meta=first,
+        pages=texts.site_pages,
+        documents=texts.documents,
+        downloads=tuple(path.name for path in files),
+    )
+
+
+def _swap(stage: Path, final: Path) -> None:
+    """Replace a school's folder in one step; the old one is removed only after the new one is in place."""
+    old = final.with_name(f".old-{final.name}")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.replace(old)
+    stage.replace(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+__all__ = ["BuildOptions", "BuildReport", "build"]

@@ -1,0 +1,105 @@
+"""Model to render context: every derived fact a template shows, computed once per school.
+
+The context holds only what may be published: people's private numbers are
+already left out, and no letter or case data can enter it.
+"""
+
+from __future__ import annotations
+
+from ..documents import DOCUMENT_KINDS
+from ..law import (
+    DECISION_WEEKS,
+    FACTS,
+    INSPECTIE_NOTICE_AFTER_DAYS,
+    OBJECTION_WEEKS,
+    SUSPENSION_MAX_SCHOOL_DAYS,
+    variant,
+)
+from ..model import SchoolModel
+from . import practice, procedures
+from .people import People
+from .sections import LawSection, SchoolContext
+from .views import DownloadView, RoleView
+
+__all__ = ["SchoolContext", "build_context", "CONTACT_ROLES"]
+
+# The roles parents need, in the order the contact overviews show them.
+CONTACT_ROLES = (
+    "aanspreekpunt_pesten",
+    "coordinator_anti_pestbeleid",
+    "interne_vertrouwenspersoon",
+    "externe_vertrouwenspersoon",
+    "intern_begeleider",
+    "directeur",
+)
+
+
+def _law(school: SchoolModel) -> LawSection:
+    facts = variant(school.law, school.policy.board.richting)
+    return LawSection(
+        law=facts.law,
+        act=facts.act,
+        suspension_rule=facts.suspension.rule,
+        suspension_article=facts.suspension.article,
+        suspension_max_school_days=SUSPENSION_MAX_SCHOOL_DAYS,
+        inspectie_after_days=INSPECTIE_NOTICE_AFTER_DAYS,
+        removal_rule=facts.removal.rule,
+        objection_rule=facts.objection.rule,
+        objection_article=facts.objection.article,
+        objection_weeks=OBJECTION_WEEKS,
+        decision_weeks=DECISION_WEEKS,
+        decision_counted_from_receipt=facts.decision_counted_from_receipt,
+        court_rule=facts.court.rule,
+        wet_veiligheid_rule=FACTS["wet_veiligheid_op_school"].rule,
+        monitoring_rule=FACTS["monitoring"].rule,
+        meldcode_rule=FACTS["meldcode"].rule,
+    )
+
+
+def _same_holders(first: RoleView | None, second: RoleView | None) -> bool:
+    """True when both roles are filled by the same people, so the documents can say so once."""
+    if first is None or second is None or not first.people:
+        return False
+    return [person.name for person in first.people] == [person.name for person in second.people]
+
+
+def _downloads(pdf: bool) -> tuple[DownloadView, ...]:
+    return tuple(
+        DownloadView(kind.title, f"{kind.file_stem}.docx", f"{kind.file_stem}.pdf" if pdf else None)
+        for kind in DOCUMENT_KINDS
+    )
+
+
+def build_context(school: SchoolModel, pdf: bool = False) -> SchoolContext:
+    """The render context of one school; `pdf` says whether PDF downloads will exist."""
+    people = People(school)
+    roles = {role_id: people.role_views.get(role_id) for role_id in people.all_role_ids()}
+    return SchoolContext(
+        school=people.school(),
+        board=people.board(),
+        doc=people.doc(),
+        identity=people.identity(),
+        roles=roles,
+        contacts=tuple(view for role_id in CONTACT_ROLES if (view := roles.get(role_id)) is not None),
+        organisations=tuple(people.organisation_views.values()),
+        documents={doc.id: people.document(doc.id) for doc in school.policy.documents},
+        methods=practice.methods(people),
+        monitoring=practice.monitoring(people),
+        incidents=practice.incidents(people),
+        rules=practice.rules(people),
+        bullying=practice.bullying(people),
+        measures=procedures.measures(people),
+        complaints=procedures.complaints(people),
+        meldcode=procedures.meldcode(people),
+        communication=procedures.communication(people),
+        so=procedures.special_education(people),
+        law=_law(school),
+        downloads=_downloads(pdf),
+        other_roles=tuple(
+            view for role_id, view in roles.items() if view is not None and role_id not in CONTACT_ROLES
+        ),
+        bullying_roles_combined=_same_holders(
+            roles.get("coordinator_anti_pestbeleid"), roles.get("aanspreekpunt_pesten")
+        ),
+        document_titles={kind.kind: kind.title for kind in DOCUMENT_KINDS},
+    )

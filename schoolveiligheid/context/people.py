@@ -1,0 +1,205 @@
+"""Build a school's render context from its model: every derived fact, worked out once."""
+
+from __future__ import annotations
+
+from ..model import SchoolModel
+from ..model.base import GENERIC_ACTORS, ROLES
+from ..model.parts import Address, Organisation, Person
+from ..model.practice import Frequency
+from ..model.resolve import ResolvedRole
+from .sections import (
+    BoardSection,
+    DocumentSection,
+    IdentitySection,
+    SchoolSection,
+)
+from .text import frequency_text, groups_text, join
+from .views import (
+    Contact,
+    DocumentView,
+    Md,
+    OrganisationView,
+    PersonView,
+    RoleView,
+)
+
+_ARTICLES = {"team": "het", "bevoegd_gezag": "het", "zorgteam": "het"}
+
+
+def markdown(text: str | None) -> Md | None:
+    """Trusted Markdown from a user or the catalogue, with raw HTML neutralised."""
+    if text is None:
+        return None
+    return Md(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def _phone(person_or_org: Person | Organisation) -> Contact | None:
+    phone = person_or_org.public_phone if isinstance(person_or_org, Person) else person_or_org.phone
+    return Contact(phone.display, phone.uri) if phone else None
+
+
+def _email(person_or_org: Person | Organisation) -> Contact | None:
+    email = person_or_org.public_email if isinstance(person_or_org, Person) else person_or_org.email
+    return Contact(str(email), email.uri) if email else None
+
+
+def _address(address: Address | None) -> str | None:
+    if address is None:
+        return None
+    return f"{address.street or address.po_box}, {address.postcode} {address.place}"
+
+
+class People:
+    """Views of the people, roles, organisations and identity of one school, built once."""
+
+    def __init__(self, school: SchoolModel) -> None:
+        self.model = school
+        self.policy = school.policy
+        self.organisation_views = {org.id: self._organisation(org) for org in school.organisations.values()}
+        self.role_views = {role_id: self._role(role) for role_id, role in school.roles.items()}
+
+    @staticmethod
+    def all_role_ids() -> tuple[str, ...]:
+        """Every canonical role id, filled or not."""
+        return tuple(ROLES)
+
+    def actor(self, actor_id: str) -> str:
+        """'de coördinator sociale veiligheid', 'de leerkracht', 'het team'."""
+        if actor_id in self.model.roles:
+            return f"de {self.model.roles[actor_id].label}"
+        if actor_id == "leerkracht":
+            return f"de {self.policy.school.terminology.teacher}"
+        if actor_id in GENERIC_ACTORS:
+            return f"{_ARTICLES.get(actor_id, 'de')} {GENERIC_ACTORS[actor_id]}"
+        if actor_id in self.organisation_views:
+            return self.organisation_views[actor_id].name
+        return f"de {ROLES[actor_id][0]}" if actor_id in ROLES else actor_id
+
+    def actors(self, actor_ids: tuple[str, ...]) -> str | None:
+        return join(self.actor(actor) for actor in actor_ids) or None
+
+    def groups(self, groups: tuple[str, ...] | None) -> str | None:
+        if not groups:
+            return None
+        school = self.policy.school
+        return groups_text(groups, school.group_labels, school.terminology.group)
+
+    def person(self, person: Person, audience: tuple[str, ...] = ()) -> PersonView:
+        return PersonView(
+            name=person.name,
+            function=person.function,
+            phone=_phone(person),
+            email=_email(person),
+            availability=person.availability,
+            audience=join(audience) or None,
+        )
+
+    def _organisation(self, org: Organisation) -> OrganisationView:
+        entry = self.model.catalogue.get(org.kind)
+        contact = org.contact
+        secretariat = org.secretariat
+        return OrganisationView(
+            id=org.id,
+            kind=org.kind,
+            kind_title=entry.title if entry else org.kind,
+            name=org.name or (entry.title if entry else org.id),
+            department=org.department,
+            contact_name=contact.name if contact else None,
+            contact_function=contact.function if contact else None,
+            phone=_phone(org),
+            email=_email(org),
+            website=Contact(org.website.display, str(org.website)) if org.website else None,
+            address=_address(org.address),
+            postal_address=_address(org.postal_address),
+            availability=org.availability,
+            office_hours=org.office_hours,
+            description=markdown(org.description) or markdown(entry.text if entry else "") or Md(""),
+            secretariat=join(filter(None, [secretariat.name, secretariat.function])) if secretariat else None,
+        )
+
+    def _role(self, role: ResolvedRole) -> RoleView:
+        people = tuple(self.person(person, role.audiences.get(person.id, ())) for person in role.people)
+        return RoleView(
+            id=role.id,
+            label=role.label,
+            name=role.name_with_legal_term,
+            legal_term=role.legal_term,
+            people=people,
+            organisation=self.organisation_views.get(role.organisation.id) if role.organisation else None,
+            tasks_note=markdown(role.tasks_note),
+            holders=join(person.name for person in people),
+        )
+
+    def document(self, doc_id: str) -> DocumentView:
+        doc = next(d for d in self.policy.documents if d.id == doc_id)
+        return DocumentView(
+            id=doc.id,
+            title=doc.title,
+            reference=doc.reference,
+            url=Contact(doc.url.display, str(doc.url)) if doc.url else None,
+            adopted_on=doc.adopted_on,
+            available_at=doc.available_at,
+        )
+
+    def frequency(self, frequency: Frequency | None) -> str | None:
+        return frequency_text(frequency) if frequency else None
+
+    def school(self) -> SchoolSection:
+        school = self.policy.school
+        return SchoolSection(
+            id=school.id,
+            name=school.name,
+            short_name=school.short_name or school.name,
+            type=school.type,
+            special=school.type in {"so", "vso"},
+            concept=school.concept,
+            group_word=school.terminology.group,
+            teacher_word=school.terminology.teacher,
+            groups=school.group_labels,
+            address=_address(school.address) or "",
+            phone=Contact(school.phone.display, school.phone.uri),
+            email=Contact(str(school.email), school.email.uri),
+            website=Contact(school.website.display, str(school.website)) if school.website else None,
+            brin=school.brin,
+        )
+
+    def board(self) -> BoardSection:
+        board = self.policy.board
+        return BoardSection(
+            name=board.name,
+            short_name=board.short_name or board.name,
+            richting=board.richting,
+            denomination=board.denomination,
+            governing_body=board.governing_body,
+            address=_address(board.address) or "",
+            objection_address=_address(board.postal_address or board.address) or "",
+            phone=Contact(board.phone.display, board.phone.uri) if board.phone else None,
+            email=Contact(str(board.email), board.email.uri) if board.email else None,
+            website=Contact(board.website.display, str(board.website)) if board.website else None,
+        )
+
+    def doc(self) -> DocumentSection:
+        doc = self.policy.document
+        return DocumentSection(
+            school_year=str(doc.school_year),
+            version=doc.version,
+            status=doc.status,
+            concept=doc.status == "concept",
+            consent_on=doc.consent_on,
+            adopted_on=doc.adopted_on,
+            adopted_by=doc.adopted_by,
+            evaluation_before=doc.evaluation_before,
+            owner=self.actor(doc.owner) if doc.owner else None,
+            open_points=doc.open_points,
+        )
+
+    def identity(self) -> IdentitySection:
+        identity = self.policy.identity
+        return IdentitySection(
+            vision=markdown(identity.vision),
+            values=identity.values,
+            core_values=identity.core_values,
+            slogan=identity.slogan,
+            goals=identity.goals,
+            quotes=tuple((quote.text, quote.source) for quote in identity.quotes),
+        )

@@ -1,0 +1,16 @@
+"""The policy model: validated, typed, with board values inherited and references resolved."""
+
+from .catalogue import Catalogue, CatalogueEntry
+from .policy import BoardFile, Policy
+from .resolve import ResolvedRole
+from .school import SchoolModel, load_schools
+
+__all__ = [
+    "BoardFile",
+    "Catalogue",
+    "CatalogueEntry",
+    "Policy",
+    "ResolvedRole",
+    "SchoolModel",
+    "load_schools",
+]

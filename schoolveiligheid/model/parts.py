@@ -1,0 +1,345 @@
+"""Who and where: board, school, people, organisations, documents and roles."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+
+from .base import Audience, Block, DocRef, OrgRef, PersonRef, RoleId, catalogue_ref, field
+from .values import Date, Email, Id, Line, Markdown, Phone, Postcode, Url, invalid
+
+
+class Address(Block):
+    """A street or postal address."""
+
+    street: Line | None = field("straat", "straat en huisnummer", None)
+    po_box: Line | None = field("postbus", "postbus, bijvoorbeeld 'Postbus 123' (in plaats van straat)", None)
+    postcode: Postcode = field("postcode", "postcode, bijvoorbeeld 1234 AB")
+    place: Line = field("plaats", "plaatsnaam")
+
+    @model_validator(mode="after")
+    def _street_or_box(self) -> Address:
+        if not self.street and not self.po_box:
+            raise invalid(
+                "adres",
+                "een adres heeft een straat of een postbus nodig",
+                "vul straat: of postbus: in",
+                sleutel="straat",
+            )
+        return self
+
+
+def default_groups() -> tuple[str, ...]:
+    """Groups 1 to 8, the usual groups of a primary school."""
+    return tuple(str(number) for number in range(1, 9))
+
+
+class Board(Block):
+    """The bevoegd gezag: the legal body that runs the school(s)."""
+
+    id: Id = field("id", "korte code van het bestuur, bijvoorbeeld 'kindwijs'")
+    name: Line = field("naam", "volledige naam, bijvoorbeeld Stichting Kindwijs")
+    short_name: Line | None = field("korte_naam", "afkorting die in teksten gebruikt mag worden", None)
+    richting: Literal["openbaar", "bijzonder", "samenwerkingsschool"] = field(
+        "richting",
+        "openbaar, bijzonder of samenwerkingsschool; bepaalt onder meer de rechtsgang bij verwijdering",
+    )
+    denomination: Line | None = field(
+        "denominatie", "levensbeschouwing, bijvoorbeeld protestants-christelijk", None
+    )
+    governing_body: Line = field("bestuursorgaan", "naam van het bestuursorgaan", "College van Bestuur")
+    address: Address = field(
+        "adres", "bezoekadres; ook het adres voor bezwaarschriften als er geen postadres is"
+    )
+    postal_address: Address | None = field(
+        "postadres", "postadres voor bezwaarschriften, als dat anders is", None
+    )
+    phone: Phone | None = field("telefoon", "algemeen telefoonnummer", None)
+    email: Email | None = field("email", "algemeen e-mailadres", None)
+    website: Url | None = field("website", "website van het bestuur", None)
+
+
+class Terminology(Block):
+    """The school's own words for common terms (jenaplan: stamgroep, stamgroepleider)."""
+
+    group: Line = field("groep", "woord voor een klas", "groep")
+    teacher: Line = field("leerkracht", "woord voor de leraar van een groep", "leerkracht")
+
+
+class SchoolInfo(Block):
+    """The school's identity."""
+
+    id: Id = field("id", "korte code van de school; ook de mapnaam van de uitvoer")
+    board: Id | None = field("bestuur", "id van het bestuur uit het bestuursbestand in dezelfde map", None)
+    name: Line = field("naam", "volledige naam van de school")
+    short_name: Line | None = field("korte_naam", "korte naam in lopende tekst", None)
+    type: Literal["po", "sbo", "so", "vso"] = field(
+        "type", "po (basisschool), sbo, so of vso; bepaalt welke wet (WPO of WEC) geldt"
+    )
+    brin: Line | None = field("brin", "BRIN- of instellingscode", None)
+    concept: Literal["regulier", "jenaplan", "montessori", "dalton", "vrijeschool", "kindcentrum"] = field(
+        "onderwijsconcept", "onderwijsconcept van de school", "regulier"
+    )
+    terminology: Terminology = field("terminologie", "eigen woorden voor groep en leerkracht", Terminology())
+    groups: tuple[Line, ...] = field("groepen", "namen van de groepen; standaard 1 tot en met 8", ())
+    address: Address = field("adres", "bezoekadres van de school")
+    phone: Phone = field("telefoon", "telefoonnummer van de school")
+    email: Email = field("email", "algemeen e-mailadres van de school")
+    website: Url | None = field("website", "website van de school", None)
+    logo: Line | None = field(
+        "logo", "pad naar een PNG- of JPG-logo voor het briefhoofd (vanaf dit bestand)", None
+    )
+
+    @model_validator(mode="after")
+    def _groups_named(self) -> SchoolInfo:
+        if not self.groups and self.type == "vso":
+            raise invalid(
+                "groepen",
+                "een vso-school moet haar groepen of klassen noemen",
+                "vul groepen: in",
+                sleutel="groepen",
+            )
+        return self
+
+    @property
+    def group_labels(self) -> tuple[str, ...]:
+        """The school's groups; 1 to 8 unless the school names its own."""
+        return self.groups or default_groups()
+
+
+class Publication(Block):
+    """Which contact details of a person may be published (site and documents)."""
+
+    email: bool | None = field("email", "e-mailadres publiceren (standaard ja, behalve privé-adressen)", None)
+    phone: bool | None = field(
+        "telefoon", "telefoonnummer publiceren (standaard ja, behalve 06-nummers)", None
+    )
+
+
+class Person(Block):
+    """Someone who holds a role, with contact details."""
+
+    id: Id = field("id", "korte code, bijvoorbeeld p-jansen; rollen verwijzen ernaar")
+    name: Line = field("naam", "naam zoals die in documenten staat")
+    salutation: Literal["mevrouw", "de heer"] | None = field(
+        "aanhef", "mevrouw of de heer, voor brieven", None
+    )
+    function: Line | None = field("functie", "functie, bijvoorbeeld leerkracht groep 6", None)
+    email: Email | None = field("email", "e-mailadres", None)
+    phone: Phone | None = field("telefoon", "telefoonnummer", None)
+    availability: Line | None = field(
+        "bereikbaarheid", "wanneer bereikbaar, bijvoorbeeld maandag t/m donderdag", None
+    )
+    organisation: OrgRef | None = field("organisatie", "id van de organisatie waar deze persoon werkt", None)
+    publish: Publication = field("publiceer", "welke contactgegevens openbaar zijn", Publication())
+
+    @property
+    def public_email(self) -> Email | None:
+        """The e-mail address when it may be published."""
+        if self.email is None:
+            return None
+        allowed = self.publish.email if self.publish.email is not None else not self.email.is_free_mail
+        return self.email if allowed else None
+
+    @property
+    def public_phone(self) -> Phone | None:
+        """The phone number when it may be published (mobile numbers only on request)."""
+        if self.phone is None:
+            return None
+        allowed = self.publish.phone if self.publish.phone is not None else not self.phone.is_mobile
+        return self.phone if allowed else None
+
+
+class ContactPerson(Block):
+    """A named contact at an organisation."""
+
+    name: Line = field("naam", "naam")
+    function: Line | None = field("functie", "functie", None)
+    phone: Phone | None = field("telefoon", "telefoonnummer", None)
+    email: Email | None = field("email", "e-mailadres", None)
+
+
+PartnerKind = catalogue_ref("partner", "soort organisatie")
+
+
+class Organisation(Block):
+    """An external partner (sociale kaart), complaint body or national service."""
+
+    id: Id = field("id", "korte code, bijvoorbeeld org-ggd")
+    kind: PartnerKind = field(
+        "soort", "soort organisatie uit de catalogus, bijvoorbeeld ggd_jgz of veilig_thuis"
+    )
+    standard: bool = field(
+        "standaard", "true: landelijke gegevens (naam, telefoon, website) komen uit de catalogus", False
+    )
+    name: Line | None = field("naam", "naam van de organisatie (niet nodig bij standaard: true)", None)
+    department: Line | None = field("afdeling", "afdeling of team", None)
+    contact: ContactPerson | None = field("contactpersoon", "vaste contactpersoon", None)
+    phone: Phone | None = field("telefoon", "telefoonnummer", None)
+    email: Email | None = field("email", "e-mailadres", None)
+    website: Url | None = field("website", "website", None)
+    address: Address | None = field("adres", "bezoekadres", None)
+    postal_address: Address | None = field("postadres", "postadres (klachtencommissie)", None)
+    availability: Line | None = field(
+        "bereikbaarheid", "bereikbaarheid, bijvoorbeeld werkdagen 8.30-17.00 uur", None
+    )
+    office_hours: Line | None = field(
+        "spreekuur", "spreekuur, bijvoorbeeld dinsdag 8.30-9.30 uur op school", None
+    )
+    description: Markdown(500) | None = field(
+        "beschrijving", "waarvoor ouders of school hier terechtkunnen", None
+    )
+    scope: tuple[Literal["kwaliteit", "machtsmisbruik", "passend_onderwijs"], ...] = field(
+        "reikwijdte", "waarover klachten gaan (klachtencommissie)", ()
+    )
+    secretariat: ContactPerson | None = field("secretariaat", "secretariaat of ambtelijk secretaris", None)
+
+    @model_validator(mode="after")
+    def _named(self) -> Organisation:
+        if not self.standard and not self.name:
+            raise invalid(
+                "naam",
+                "een organisatie heeft een naam nodig",
+                "vul naam: in, of zet standaard: true",
+                sleutel="naam",
+            )
+        return self
+
+
+class DocumentReference(Block):
+    """A board or school document the policy refers to instead of repeating it."""
+
+    id: Id = field("id", "korte code, bijvoorbeeld klachtenregeling")
+    title: Line = field("titel", "titel van het document")
+    reference: Line | None = field("kenmerk", "kenmerk of nummer, bijvoorbeeld Handboek 306", None)
+    url: Url | None = field("url", "waar het document te lezen is", None)
+    adopted_on: Date | None = field("vastgesteld_op", "datum van vaststelling", None)
+    available_at: Line | None = field(
+        "beschikbaar_bij", "waar het anders te krijgen is, bijvoorbeeld bij de directie", None
+    )
+
+
+class Assignment(Block):
+    """A person holding a role for a specific audience (e.g. only for parents)."""
+
+    person: PersonRef = field("persoon", "id van de persoon")
+    audience: tuple[Audience, ...] = field("doelgroep", "voor wie: leerlingen, ouders, medewerkers", ())
+
+
+class RoleAssignment(Block):
+    """Who holds a role, under the school's own name for it."""
+
+    label: Line | None = field("label", "eigen naam van de school voor deze rol", None)
+    people: tuple[PersonRef, ...] = field("personen", "id's van de personen met deze rol", ())
+    assignments: tuple[Assignment, ...] = field("toewijzingen", "personen per doelgroep", ())
+    organisation: OrgRef | None = field(
+        "organisatie", "organisatie die deze rol vervult (externe vertrouwenspersoon)", None
+    )
+    same_as: RoleId | None = field(
+        "zelfde_als", "deze rol ligt bij dezelfde personen als een andere rol", None
+    )
+    function: Line | None = field(
+        "functie", "alleen bestuur: welke functie elke school hiervoor aanwijst", None
+    )
+    count: int | None = field(
+        "aantal", "alleen bestuur: hoeveel personen elke school aanwijst", None, ge=1, le=10
+    )
+    tasks_note: Markdown(800) | None = field(
+        "taken_aanvulling", "aanvulling op de standaardtaken van deze rol", None
+    )
+
+    @model_validator(mode="after")
+    def _one_mode(self) -> RoleAssignment:
+        if self.people and self.assignments:
+            raise invalid(
+                "rol",
+                "gebruik personen of toewijzingen, niet allebei",
+                "zet iedereen onder toewijzingen",
+                sleutel="toewijzingen",
+            )
+        if self.same_as and (self.people or self.assignments or self.organisation):
+            raise invalid(
+                "rol",
+                "zelfde_als gaat niet samen met eigen personen",
+                "laat zelfde_als of personen weg",
+                sleutel="zelfde_als",
+            )
+        return self
+
+
+class Roles(Block):
+    """Canonical roles; each may carry the school's own label."""
+
+    directeur: RoleAssignment | None = field("directeur", "de directeur van de school", None)
+    adjunct_directeur: RoleAssignment | None = field("adjunct_directeur", "adjunct-directeur", None)
+    coordinator_anti_pestbeleid: RoleAssignment | None = field(
+        "coordinator_anti_pestbeleid", "coördinator anti-pestbeleid (wettelijk verplicht)", None
+    )
+    aanspreekpunt_pesten: RoleAssignment | None = field(
+        "aanspreekpunt_pesten", "aanspreekpunt pesten voor ouders en leerlingen (wettelijk verplicht)", None
+    )
+    interne_vertrouwenspersoon: RoleAssignment | None = field(
+        "interne_vertrouwenspersoon", "interne vertrouwenspersoon of contactpersoon klachtenregeling", None
+    )
+    externe_vertrouwenspersoon: RoleAssignment | None = field(
+        "externe_vertrouwenspersoon", "externe vertrouwenspersoon", None
+    )
+    aandachtsfunctionaris_meldcode: RoleAssignment | None = field(
+        "aandachtsfunctionaris_meldcode", "aandachtsfunctionaris huiselijk geweld en kindermishandeling", None
+    )
+    intern_begeleider: RoleAssignment | None = field("intern_begeleider", "intern begeleider", None)
+    gedragswetenschapper: RoleAssignment | None = field("gedragswetenschapper", "gedragswetenschapper", None)
+    schoolmaatschappelijk_werker: RoleAssignment | None = field(
+        "schoolmaatschappelijk_werker", "schoolmaatschappelijk werker", None
+    )
+    ict_coordinator: RoleAssignment | None = field(
+        "ict_coordinator", "ICT-coördinator (bij cyberpesten)", None
+    )
+    preventiemedewerker: RoleAssignment | None = field("preventiemedewerker", "preventiemedewerker", None)
+    time_out_medewerker: RoleAssignment | None = field("time_out_medewerker", "time-outmedewerker (so)", None)
+    woordvoerder_media: RoleAssignment | None = field(
+        "woordvoerder_media", "woordvoerder richting pers", None
+    )
+    functionaris_gegevensbescherming: RoleAssignment | None = field(
+        "functionaris_gegevensbescherming", "functionaris gegevensbescherming", None
+    )
+
+    def assigned(self) -> dict[str, RoleAssignment]:
+        """The roles that are filled in, by canonical id."""
+        return {name: value for name in type(self).model_fields if (value := getattr(self, name)) is not None}
+
+
+class Quote(Block):
+    """A quotation with its source."""
+
+    text: Line = field("tekst", "het citaat")
+    source: Line = field("bron", "auteur en jaar")
+
+
+class Identity(Block):
+    """Vision and values, written by the school."""
+
+    vision: Markdown(2000) | None = field(
+        "visie", "visie op een veilige school (Markdown, zonder koppen)", None
+    )
+    values: tuple[Line, ...] = field(
+        "waarden", "pedagogische waarden, bijvoorbeeld 'we luisteren naar elkaar'", ()
+    )
+    core_values: tuple[Line, ...] = field("kernwaarden", "kernwaarden, bijvoorbeeld respect", ())
+    slogan: Line | None = field("slogan", "motto of slogan", None)
+    goals: tuple[Line, ...] = field("doelen", "waar de school naar streeft", ())
+    quotes: tuple[Quote, ...] = field("citaten", "citaten met bron", ())
+
+
+__all__ = [
+    "Address",
+    "Board",
+    "SchoolInfo",
+    "Person",
+    "Organisation",
+    "DocumentReference",
+    "Roles",
+    "Identity",
+]
+__all__ += ["RoleAssignment", "Assignment", "ContactPerson", "Terminology", "Publication", "Quote", "DocRef"]

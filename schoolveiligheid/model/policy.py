@@ -1,0 +1,122 @@
+"""The whole policy of one school (board values already merged in), and a board file."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+
+from .base import Actor, Block, field
+from .parts import Board, DocumentReference, Identity, Organisation, Person, Roles, SchoolInfo
+from .practice import (
+    Bullying,
+    Communication,
+    Complaints,
+    IncidentRegistration,
+    LetterSettings,
+    Measures,
+    Meldcode,
+    MethodChoice,
+    Monitoring,
+    Rules,
+    SoPart,
+)
+from .values import Date, Line, SchoolYear, invalid
+
+SCHEMA_VERSION = "sociale-veiligheid/1"
+
+
+class DocumentInfo(Block):
+    """School year, version and adoption of this year's policy."""
+
+    school_year: SchoolYear = field("schooljaar", "schooljaar, bijvoorbeeld 2026-2027")
+    version: Line = field("versie", "versienummer, bijvoorbeeld 1.0")
+    status: Literal["concept", "vastgesteld"] = field(
+        "status", "concept (nog in bespreking; alles krijgt CONCEPT) of vastgesteld"
+    )
+    consent_on: Date | None = field("mr_instemming_op", "datum waarop de MR instemde", None)
+    adopted_on: Date | None = field("vastgesteld_op", "datum van vaststelling", None)
+    adopted_by: Line | None = field(
+        "vastgesteld_door", "wie vaststelde, bijvoorbeeld het College van Bestuur", None
+    )
+    evaluation_before: Date | None = field("evaluatie_voor", "uiterste datum van de evaluatie", None)
+    owner: Actor | None = field("eigenaar", "wie het beleid bijhoudt", None)
+    open_points: tuple[Line, ...] = field(
+        "open_punten", "wat nog besloten moet worden (alleen bij concept)", ()
+    )
+
+    @model_validator(mode="after")
+    def _adopted_has_date(self) -> DocumentInfo:
+        if self.status == "vastgesteld" and self.adopted_on is None:
+            raise invalid(
+                "vastgesteld",
+                "status vastgesteld vraagt om een datum van vaststelling",
+                "vul vastgesteld_op: in, of zet status: concept",
+                sleutel="vastgesteld_op",
+            )
+        if self.status == "vastgesteld" and self.open_points:
+            raise invalid(
+                "vastgesteld",
+                "een vastgesteld beleid heeft geen open punten",
+                "werk de open punten uit of zet status: concept",
+                sleutel="open_punten",
+            )
+        return self
+
+
+class PolicySections(Block):
+    """The sections a board may set for all its schools and a school may override."""
+
+    schema_version: Literal["sociale-veiligheid/1"] | None = field(
+        "schema", f"versie van het bestandsformaat: {SCHEMA_VERSION}", None
+    )
+    templates: Line | None = field(
+        "sjablonen",
+        "map met eigen sjablonen (vanaf dit bestand); bestanden daarin vervangen de standaard",
+        None,
+    )
+    identity: Identity = field("identiteit", "visie en waarden", Identity())
+    people: tuple[Person, ...] = field("personen", "mensen met een rol, met contactgegevens", ())
+    roles: Roles = field("rollen", "wie welke rol heeft", Roles())
+    organisations: tuple[Organisation, ...] = field("organisaties", "externe partners (sociale kaart)", ())
+    documents: tuple[DocumentReference, ...] = field("documenten", "documenten waarnaar verwezen wordt", ())
+    methods: tuple[MethodChoice, ...] = field("methoden", "programma's en activiteiten", ())
+    monitoring: Monitoring | None = field(
+        "monitoring", "jaarlijkse monitoring van de sociale veiligheid", None
+    )
+    incidents: IncidentRegistration | None = field("incidentregistratie", "registratie van incidenten", None)
+    rules: Rules = field("regels", "omgangsnormen en regels", Rules())
+    bullying: Bullying | None = field("pestaanpak", "de aanpak van pesten", None)
+    measures: Measures = field("maatregelen", "time-out, schorsing en verwijdering", Measures())
+    complaints: Complaints | None = field("klachten", "de klachtenregeling", None)
+    meldcode: Meldcode | None = field("meldcode", "de meldcode huiselijk geweld en kindermishandeling", None)
+    communication: Communication = field(
+        "communicatie", "communicatie met ouders en leerlingen", Communication()
+    )
+    letters: LetterSettings = field("brieven", "instellingen voor brieven aan ouders", LetterSettings())
+    so: SoPart | None = field("so", "deel voor speciaal onderwijs (alleen bij type so of vso)", None)
+
+
+class BoardFile(PolicySections):
+    """A board file: the board itself plus values every school inherits."""
+
+    board: Board = field("bestuur", "het bevoegd gezag")
+
+
+class Policy(PolicySections):
+    """One school's complete policy, with its board's values merged in."""
+
+    board: Board = field("bestuur", "het bevoegd gezag (uit het bestuursbestand of in dit bestand)")
+    school: SchoolInfo = field("school", "de school")
+    document: DocumentInfo = field("document", "schooljaar, versie en vaststelling")
+
+    @model_validator(mode="after")
+    def _so_part_only_for_special_education(self) -> Policy:
+        if self.so is not None and self.school.type not in {"so", "vso"}:
+            raise invalid(
+                "so",
+                "het so-deel hoort alleen bij een school van type so of vso",
+                "verwijder so: of zet school.type op so",
+                sleutel="so",
+            )
+        return self

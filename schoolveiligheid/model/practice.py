@@ -1,0 +1,466 @@
+"""What the school does: programmes, monitoring, rules, the anti-bullying approach, measures."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, GetJsonSchemaHandler, ValidationInfo, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
+from .base import Actor, Block, DocRef, OrgRef, RouteStep, Status, catalogue_ref, field
+from .values import Date, Groups, Id, Line, Markdown, Url, invalid, reference
+
+Period = Literal["dag", "week", "twee_weken", "maand", "blok", "jaar", "twee_jaar"]
+MONTH = Literal[
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+class Frequency(Block):
+    """How often something happens: `{aantal: 2, per: jaar}`."""
+
+    count: int = field("aantal", "hoe vaak", ge=1, le=100)
+    per: Period = field("per", "per dag, week, twee_weken, maand, blok, jaar of twee_jaar")
+
+
+class Term(Block):
+    """A period of time; give exactly one unit: `{weken: 4}`."""
+
+    hours: int | None = field("uren", "aantal uren", None, ge=1, le=720)
+    days: int | None = field("dagen", "aantal kalenderdagen", None, ge=1, le=365)
+    school_days: int | None = field("schooldagen", "aantal schooldagen", None, ge=1, le=200)
+    weeks: int | None = field("weken", "aantal weken", None, ge=1, le=52)
+
+    @model_validator(mode="after")
+    def _one_unit(self) -> Term:
+        given = [
+            value for value in (self.hours, self.days, self.school_days, self.weeks) if value is not None
+        ]
+        if len(given) != 1:
+            raise invalid(
+                "termijn",
+                "een termijn heeft precies één eenheid",
+                "schrijf bijvoorbeeld {weken: 4} of {schooldagen: 2}",
+            )
+        return self
+
+
+def _own_or_catalogue(kind: str, noun: str) -> Any:
+    check = reference(
+        f"catalogus_{kind}", noun, "zie templates/catalogus/, of zet eigen: true met titel en tekst"
+    )
+
+    def validate(value: Any, info: ValidationInfo) -> str:
+        if info.data.get("own"):
+            return str(value)
+        return check(value, info)
+
+    return validate
+
+
+class MethodChoice(Block):
+    """A programme or activity the school uses, by catalogue id or as its own (eigen)."""
+
+    own: bool = field("eigen", "true: een eigen activiteit met eigen titel en tekst", False)
+    id: Annotated[Id, AfterValidator(_own_or_catalogue("programma", "programma"))] = field(
+        "id", "id uit de catalogus (bijvoorbeeld vreedzame_school) of een eigen id"
+    )
+    title: Line | None = field(
+        "titel", "titel (verplicht bij eigen; vervangt anders de catalogustitel)", None
+    )
+    text: Markdown(1500) | None = field(
+        "tekst", "eigen tekst (verplicht bij eigen; vervangt anders de catalogustekst)", None
+    )
+    addition: Markdown(800) | None = field("aanvulling", "extra tekst achter de catalogustekst", None)
+    groups: Groups | None = field("groepen", "voor welke groepen, bijvoorbeeld 1-8", None)
+    frequency: Frequency | None = field("frequentie", "hoe vaak, bijvoorbeeld {aantal: 1, per: week}", None)
+    when: Line | None = field("wanneer", "wanneer, bijvoorbeeld de eerste zes schoolweken", None)
+    status: Status = field("status", "actief, in_ontwikkeling of gepland", "actief")
+
+    @model_validator(mode="after")
+    def _own_needs_text(self) -> MethodChoice:
+        if self.own and not self.title:
+            raise invalid(
+                "eigen", "een eigen activiteit heeft een titel nodig", "vul titel: in", sleutel="titel"
+            )
+        if self.own and not self.text:
+            raise invalid(
+                "eigen", "een eigen activiteit heeft een tekst nodig", "vul tekst: in", sleutel="tekst"
+            )
+        return self
+
+
+Respondents = Literal["leerlingen", "ouders", "leerkrachten", "medewerkers"]
+
+
+class InstrumentChoice(Block):
+    """A monitoring instrument and how the school uses it."""
+
+    own: bool = field("eigen", "true: een eigen instrument met titel en tekst", False)
+    instrument: Annotated[Id, AfterValidator(_own_or_catalogue("instrument", "instrument"))] = field(
+        "instrument", "id uit de catalogus, bijvoorbeeld vensters of zien"
+    )
+    title: Line | None = field("titel", "titel (verplicht bij eigen)", None)
+    text: Markdown(800) | None = field("tekst", "eigen tekst (verplicht bij eigen)", None)
+    respondents: Respondents | None = field(
+        "respondenten", "wie het invult; standaard uit de catalogus", None
+    )
+    groups: Groups | None = field("groepen", "in welke groepen, bijvoorbeeld 6-8", None)
+    frequency: Frequency = field("frequentie", "hoe vaak, bijvoorbeeld {aantal: 1, per: jaar}")
+    month: MONTH | None = field("maand", "in welke maand", None)
+    last_taken: Date | None = field("laatste_afname", "datum van de laatste afname", None)
+
+    @model_validator(mode="after")
+    def _own_needs_text(self) -> InstrumentChoice:
+        if self.own and not (self.title and self.text):
+            raise invalid(
+                "eigen",
+                "een eigen instrument heeft titel en tekst nodig",
+                "vul titel: en tekst: in",
+                sleutel="titel",
+            )
+        return self
+
+
+class Monitoring(Block):
+    """The yearly monitoring of social safety (Wet veiligheid op school)."""
+
+    instruments: tuple[InstrumentChoice, ...] = field("instrumenten", "gebruikte instrumenten", ())
+    discussed_with: tuple[
+        Literal["team", "mr", "gmr", "leerlingenraad", "bestuur", "ouders", "zorgteam", "directie"], ...
+    ] = field("bespreking", "met wie de uitkomsten besproken worden", ())
+    owner: Actor | None = field("verantwoordelijke", "wie de monitoring organiseert", None)
+    results_url: Url | None = field("publicatie_url", "waar ouders de uitkomsten kunnen zien", None)
+    note: Markdown(800) | None = field("toelichting", "aanvulling", None)
+
+
+class Analysis(Block):
+    """How often registered incidents are analysed, and with whom."""
+
+    frequency: Frequency = field("frequentie", "hoe vaak")
+    with_: tuple[Actor, ...] = field("met", "met wie", ())
+
+
+class IncidentRegistration(Block):
+    """Where and by whom incidents are recorded."""
+
+    system: Line = field("systeem", "systeem, bijvoorbeeld ParnasSys")
+    part: Line | None = field("onderdeel", "onderdeel van het systeem", None)
+    responsible: Actor = field("verantwoordelijke", "wie zorgt dat incidenten vastgelegd worden")
+    within_days: int | None = field(
+        "vastleggen_binnen_dagen", "binnen hoeveel dagen vastgelegd", None, ge=1, le=14
+    )
+    analysis: Analysis | None = field("analyse", "periodieke analyse", None)
+    storage: Line | None = field("bewaren", "waar formulieren bewaard worden", None)
+
+
+class Rule(Block):
+    """A school rule, optionally with sub-rules (kapstokregel)."""
+
+    text: Line = field("tekst", "de regel")
+    sub_rules: tuple[Line, ...] = field("subregels", "onderliggende regels", ())
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text(cls, value: Any) -> Any:
+        return {"tekst": value} if isinstance(value, str) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        # A rule may be written as plain text as well as a block with sub-rules.
+        return {"anyOf": [{"type": "string", "description": "de regel"}, handler(schema)]}
+
+
+class Principle(Block):
+    """A stelregel: an agreement about how pupils, staff and parents act."""
+
+    title: Line | None = field("titel", "korte titel", None)
+    text: Markdown(500) = field("tekst", "de afspraak")
+
+
+class ClassRules(Block):
+    """How each group makes its own rules."""
+
+    when: Line = field("wanneer", "wanneer, bijvoorbeeld in de eerste schoolweek")
+    by: Line = field("door", "door wie, bijvoorbeeld de leerkracht samen met de leerlingen")
+
+
+class Rules(Block):
+    """Norms and rules, from board norms to class rules."""
+
+    conduct_norms: tuple[Line, ...] = field("omgangsnormen", "omgangsnormen (vaak van het bestuur)", ())
+    school_rules: tuple[Rule, ...] = field("schoolregels", "schoolregels, eventueel met subregels", ())
+    principles: tuple[Principle, ...] = field("stelregels", "afspraken over hoe iedereen handelt", ())
+    class_rules: ClassRules | None = field("klassenregels", "hoe groepen eigen regels maken", None)
+    devices: Markdown(600) | None = field("apparaten", "afspraken over telefoons en apparaten", None)
+    supervision: Markdown(600) | None = field("toezicht", "toezicht in pauzes en op het plein", None)
+
+
+class SupportGroup(Block):
+    """Size of a support group (No Blame / steungroepaanpak)."""
+
+    min: int = field("min", "minimaal aantal leerlingen", ge=3, le=10)
+    max: int = field("max", "maximaal aantal leerlingen", ge=3, le=10)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> SupportGroup:
+        if self.min > self.max:
+            raise invalid("steungroep", "min is groter dan max", "draai de getallen om", sleutel="min")
+        return self
+
+
+class Curative(Block):
+    """The curative approach when bullying happens, with its parameters."""
+
+    approaches: tuple[catalogue_ref("aanpak", "aanpak"), ...] = field(  # type: ignore[valid-type]
+        "methoden", "aanpakken uit de catalogus, bijvoorbeeld opa, no_blame, vijfsporenaanpak", min_length=1
+    )
+    support_group: SupportGroup | None = field("steungroep", "grootte van de steungroep", None)
+    follow_up_days: int | None = field(
+        "vervolg_na_dagen", "na hoeveel dagen het vervolggesprek is", None, ge=1, le=21
+    )
+    group_meeting_within_hours: int | None = field(
+        "steungroep_binnen_uren",
+        "binnen hoeveel uur na het eerste gesprek de steungroep bijeenkomt",
+        None,
+        ge=1,
+        le=72,
+    )
+    executors: tuple[Actor, ...] = field("uitvoerders", "wie de aanpak uitvoert", ())
+    parents: Markdown(400) | None = field("ouders_informeren", "hoe ouders geïnformeerd worden", None)
+
+
+class EscalationStep(Block):
+    """One step of the escalation ladder; the order in the list is the step number."""
+
+    title: Line = field("titel", "naam van de stap")
+    description: Markdown(800) | None = field("beschrijving", "wat er in deze stap gebeurt", None)
+    actions: tuple[Line, ...] = field("acties", "concrete acties", ())
+    term: Term | None = field("termijn", "hoe lang deze stap duurt, bijvoorbeeld {weken: 4}", None)
+    responsible: tuple[Actor, ...] = field("verantwoordelijk", "wie verantwoordelijk is", ())
+    parents: Literal["informeren", "gesprek", "gesprek_beide_partijen", "schriftelijk"] | None = field(
+        "ouders", "wat er met ouders gebeurt", None
+    )
+    record: bool = field("vastleggen", "true: de stap wordt vastgelegd in het leerlingdossier", False)
+    measure: Literal["time_out", "schorsing", "verwijdering"] | None = field(
+        "maatregel", "de maatregel die bij deze stap hoort (uit maatregelen)", None
+    )
+
+
+class Bullying(Block):
+    """The anti-bullying approach."""
+
+    definition: Literal["standaard", "eigen"] = field(
+        "definitie", "standaard of eigen definitie van pesten", "standaard"
+    )
+    definition_text: Markdown(1200) | None = field(
+        "definitie_tekst", "eigen definitie (bij definitie: eigen)", None
+    )
+    curative: Curative | None = field("curatief", "de curatieve aanpak", None)
+    escalation: tuple[EscalationStep, ...] = field(
+        "escalatie", "stappen bij aanhoudend pesten of ernstig gedrag", ()
+    )
+    consequences: tuple[Line, ...] = field("consequenties", "mogelijke consequenties", ())
+    cyberbullying: Markdown(800) | None = field("cyberpesten", "eigen afspraken over online pesten", None)
+
+    @model_validator(mode="after")
+    def _own_definition(self) -> Bullying:
+        if self.definition == "eigen" and not self.definition_text:
+            raise invalid(
+                "definitie",
+                "definitie: eigen vraagt om definitie_tekst",
+                "vul definitie_tekst: in",
+                sleutel="definitie_tekst",
+            )
+        return self
+
+
+class TimeOut(Block):
+    """A time-out: the pupil leaves the group for a while but stays at school."""
+
+    where: Line = field("waar", "waar de leerling heen gaat, bijvoorbeeld een andere groep")
+    max_days: int = field("max_dagen", "hoogstens zoveel schooldagen", ge=1, le=5)
+    decided_by: Actor = field("besluit_door", "wie besluit")
+    parents: Literal["direct", "zelfde_dag"] = field(
+        "ouders_informeren", "wanneer ouders het horen", "zelfde_dag"
+    )
+
+
+class Suspension(Block):
+    """Schorsing: parameters the school sets within the law."""
+
+    max_school_days: int = field(
+        "max_schooldagen", "hoogstens zoveel schooldagen (de wet staat ten hoogste één week toe)", ge=1, le=20
+    )
+    decided_by: Literal["bevoegd_gezag", "directeur"] = field(
+        "besluit_door", "het bevoegd gezag, of de directeur met mandaat", "bevoegd_gezag"
+    )
+    mandate: Line | None = field("mandaat", "waar het mandaat van de directeur staat", None)
+    notify_inspectie: bool = field(
+        "inspectie_melden", "de inspectie krijgt bericht bij schorsing langer dan één dag (verplicht)", True
+    )
+    notify_leerplicht: bool = field("leerplicht_informeren", "de leerplichtambtenaar krijgt bericht", True)
+    meeting_after: bool = field(
+        "herstelgesprek_na_afloop", "na afloop een gesprek met leerling en ouders", True
+    )
+
+
+class Removal(Block):
+    """Verwijdering: how the school prepares a removal decision."""
+
+    hear: tuple[Literal["groepsleerkracht", "ouders", "leerling"], ...] = field(
+        "horen", "wie gehoord wordt voor het besluit", ("groepsleerkracht", "ouders")
+    )
+    educational_report: bool = field("onderwijskundig_rapport", "er komt een onderwijskundig rapport", True)
+
+
+class Measures(Block):
+    """Time-out, schorsing and verwijdering."""
+
+    time_out: TimeOut | None = field("time_out", "time-out binnen de school", None)
+    suspension: Suspension | None = field("schorsing", "schorsing", None)
+    removal: Removal = field("verwijdering", "verwijdering", Removal())
+
+
+class ComplaintRoute(Block):
+    """A route for complaints of one kind, step by step."""
+
+    name: Line = field("naam", "naam van de route, bijvoorbeeld 'klachten over de school'")
+    scope: tuple[Literal["kwaliteit", "machtsmisbruik", "algemeen"], ...] = field(
+        "reikwijdte", "waarover", ()
+    )
+    steps: tuple[RouteStep, ...] = field("stappen", "rollen en organisaties in volgorde", min_length=1)
+
+
+class Complaints(Block):
+    """The complaint procedure."""
+
+    regulation: DocRef = field("regeling", "id van de klachtenregeling in documenten")
+    committee: OrgRef = field("commissie", "id van de klachtencommissie in organisaties")
+    routes: tuple[ComplaintRoute, ...] = field("routes", "klachtroutes", ())
+
+
+class Meldcode(Block):
+    """The meldcode huiselijk geweld en kindermishandeling the school follows."""
+
+    document: DocRef = field("document", "id van de meldcode in documenten")
+    note: Markdown(600) | None = field("toelichting", "aanvulling", None)
+
+
+ChannelKind = Literal[
+    "website", "nieuwsbrief", "ouderapp", "email", "ouderavond", "schoolgids", "sociale_media", "spreekuur"
+]
+
+
+class Channel(Block):
+    """A communication channel to parents."""
+
+    kind: ChannelKind = field("soort", "soort kanaal")
+    name: Line | None = field("naam", "naam, bijvoorbeeld de naam van de app", None)
+    url: Url | None = field("url", "webadres", None)
+    frequency: Frequency | None = field("frequentie", "hoe vaak", None)
+
+
+class Communication(Block):
+    """How the school keeps parents and pupils involved."""
+
+    channels: tuple[Channel, ...] = field("kanalen", "communicatiekanalen", ())
+    parent_involvement: Markdown(1200) | None = field("ouderbetrokkenheid", "hoe ouders betrokken zijn", None)
+    pupil_voice: Markdown(800) | None = field("leerlingstem", "hoe leerlingen meepraten", None)
+    bullying_in_newsletter: Frequency | None = field(
+        "pesten_in_nieuwsbrief", "hoe vaak pesten in de nieuwsbrief staat", None
+    )
+    protocol_at_registration: bool = field(
+        "protocol_bij_aanmelding", "ouders krijgen het protocol bij aanmelding", False
+    )
+
+
+class LetterSettings(Block):
+    """Defaults for letters to parents."""
+
+    signatory: Actor = field("ondertekenaar", "wie brieven ondertekent", "directeur")
+    registered: bool = field("aangetekend", "formele besluiten aangetekend versturen", True)
+
+
+class CareLevel(Block):
+    """A level of care (zorgniveau) in an SO school."""
+
+    level: int = field("niveau", "nummer van het niveau", ge=1, le=9)
+    description: Markdown(500) = field("omschrijving", "wat dit niveau inhoudt")
+    managers: tuple[Actor, ...] = field("trajectbeheerder", "wie het traject beheert", ())
+
+
+class CareTeam(Block):
+    """A care team that meets regularly."""
+
+    name: Line = field("naam", "naam")
+    members: tuple[Actor, ...] = field("leden", "leden", min_length=1)
+    chair: Actor | None = field("voorzitter", "voorzitter", None)
+    frequency: Frequency | None = field("frequentie", "hoe vaak het zorgteam bijeenkomt", None)
+
+
+class Room(Block):
+    """A room used to calm down."""
+
+    name: Line = field("naam", "naam van de ruimte")
+    kind: Literal["time_out", "prikkelarm", "bijruimte"] = field("soort", "soort ruimte")
+    locations: tuple[Line, ...] = field("locaties", "waar", ())
+
+
+class SoTimeOut(Block):
+    """Time-out arrangements in special education."""
+
+    check_in_minutes: int = field(
+        "check_in_minuten", "om de hoeveel minuten een medewerker kijkt", ge=1, le=30
+    )
+    max_per_part_of_day: int = field("max_per_dagdeel", "hoogstens zoveel time-outs per dagdeel", ge=1, le=5)
+    parents: Literal["direct", "zelfde_dag"] = field(
+        "ouders_informeren", "wanneer ouders het horen", "zelfde_dag"
+    )
+    registration: Line = field("registratie", "waar time-outs vastgelegd worden")
+
+
+class PhysicalIntervention(Block):
+    """Physical intervention: only trained staff, always recorded."""
+
+    training: Line = field("training", "naam van de training")
+    within_months: int = field(
+        "verplicht_binnen_maanden", "nieuwe medewerkers volgen de training binnen zoveel maanden", ge=1, le=24
+    )
+    refresher: Frequency = field("opfris", "hoe vaak een opfriscursus")
+    internal_trainers: int | None = field("trainers_intern", "aantal eigen trainers", None, ge=0, le=50)
+
+
+class SoPart(Block):
+    """The special-education part: time-out, physical intervention, levels of care."""
+
+    time_out: SoTimeOut | None = field("time_out", "time-out", None)
+    physical_intervention: PhysicalIntervention | None = field("fysiek_ingrijpen", "fysiek ingrijpen", None)
+    rooms: tuple[Room, ...] = field("ruimtes", "time-out- en prikkelarme ruimtes", ())
+    care_levels: tuple[CareLevel, ...] = field("zorgniveaus", "zorgniveaus", ())
+    care_teams: tuple[CareTeam, ...] = field("zorgteams", "zorgteams", ())
+
+
+__all__ = [
+    "Frequency",
+    "Term",
+    "MethodChoice",
+    "InstrumentChoice",
+    "Monitoring",
+    "IncidentRegistration",
+    "Rules",
+]
+__all__ += ["Bullying", "Measures", "Complaints", "Meldcode", "Communication", "LetterSettings", "SoPart"]
+__all__ += ["Id"]

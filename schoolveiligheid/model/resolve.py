@@ -1,0 +1,132 @@
+"""Resolve references once: role holders, and national data of standard organisations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..errors import Problem
+from ..load import MarkedDict
+from .base import ROLES
+from .catalogue import Catalogue
+from .parts import Organisation, Person, RoleAssignment
+from .policy import Policy
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedRole:
+    """A role with its holders looked up: the one answer to 'who is the aanspreekpunt?'."""
+
+    id: str
+    label: str
+    legal_term: str | None
+    people: tuple[Person, ...]
+    audiences: Mapping[str, tuple[str, ...]]
+    organisation: Organisation | None
+    tasks_note: str | None
+
+    @property
+    def name_with_legal_term(self) -> str:
+        """The school's label, with the legal (or standard) name in brackets when it differs."""
+        standard = self.legal_term or ROLES[self.id][0]
+        if self.label.lower() == standard.lower():
+            return self.label
+        return f"{self.label} ({standard})"
+
+
+def resolve_organisations(policy: Policy, catalogue: Catalogue) -> dict[str, Organisation]:
+    """Organisations by id; standard ones get their national name and numbers from the catalogue."""
+    result = {}
+    for organisation in policy.organisations:
+        entry = catalogue.get(organisation.kind)
+        if organisation.standard and entry is not None:
+            national = entry.standard
+            organisation = organisation.model_copy(
+                update={
+                    "name": organisation.name or entry.title,
+                    "phone": organisation.phone or (national.phone if national else None),
+                    "website": organisation.website or (national.website if national else None),
+                }
+            )
+        result[organisation.id] = organisation
+    return result
+
+
+def _role_mark(raw: MarkedDict, role_id: str, key: str) -> tuple[str, int | None, str]:
+    roles = raw.get("rollen")
+    role = roles.get(role_id) if isinstance(roles, MarkedDict) else None
+    if isinstance(role, MarkedDict) and key in role.marks:
+        mark = role.marks[key]
+    elif isinstance(roles, MarkedDict) and role_id in roles.marks:
+        mark = roles.marks[role_id]
+    else:
+        return raw.mark.file, None, f"rollen.{role_id}"
+    return mark.file, mark.line, mark.key
+
+
+def _holder(
+    assigned: Mapping[str, RoleAssignment], role_id: str, raw: MarkedDict
+) -> tuple[RoleAssignment, list[Problem]]:
+    """Follow zelfde_als to the role that really names people; a cycle is an error."""
+    seen = [role_id]
+    current = assigned[role_id]
+    while current.same_as is not None:
+        target = current.same_as
+        if target in seen:
+            file, line, key = _role_mark(raw, role_id, "zelfde_als")
+            chain = " → ".join([*seen, target])
+            return current, [
+                Problem(
+                    file,
+                    line,
+                    key,
+                    f"zelfde_als verwijst in een kring: {chain}",
+                    "laat één rol zelf personen noemen",
+                )
+            ]
+        if target not in assigned:
+            file, line, key = _role_mark(raw, seen[-1], "zelfde_als")
+            return current, [
+                Problem(file, line, key, f'de rol "{target}" is niet ingevuld', f"vul rollen.{target} in")
+            ]
+        seen.append(target)
+        current = assigned[target]
+    return current, []
+
+
+def resolve_roles(
+    policy: Policy, people: Mapping[str, Person], organisations: Mapping[str, Organisation], raw: MarkedDict
+) -> tuple[dict[str, ResolvedRole], list[Problem]]:
+    """Every filled role with its holders; board 'functie + aantal' demands are checked here."""
+    assigned = policy.roles.assigned()
+    resolved: dict[str, ResolvedRole] = {}
+    problems: list[Problem] = []
+    for role_id, own in assigned.items():
+        holder, wrong = _holder(assigned, role_id, raw)
+        problems.extend(wrong)
+        ids = holder.people or tuple(item.person for item in holder.assignments)
+        audiences = {item.person: item.audience for item in holder.assignments}
+        count = own.count or holder.count
+        if count and len(ids) < count:
+            file, line, key = _role_mark(raw, role_id, "personen")
+            function = f" ({own.function or holder.function})" if (own.function or holder.function) else ""
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    key,
+                    f"het bestuur vraagt {count} personen voor deze rol{function}, er zijn er {len(ids)}",
+                    f"noem de personen onder rollen.{role_id}.personen",
+                )
+            )
+        default_label, legal = ROLES[role_id]
+        resolved[role_id] = ResolvedRole(
+            id=role_id,
+            label=own.label or default_label,
+            legal_term=legal,
+            people=tuple(people[person] for person in ids if person in people),
+            audiences=audiences,
+            organisation=organisations.get(holder.organisation) if holder.organisation else None,
+            tasks_note=own.tasks_note,
+        )
+    return resolved, problems

@@ -1,0 +1,256 @@
+"""Templates + context -> Markdown: the one text source for the Word files and the website.
+
+One Jinja environment per template search path (school folder, board folder,
+the defaults), built once per run, so a board with many schools compiles each
+template once. The environment is loud: a missing value fails the build with
+the template's name and line, a value that is None cannot be printed, and
+every user value is escaped for Markdown on the way out (`finalize`), so
+"<naam> & Zn" arrives in Word and on the site exactly as typed.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, fields
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .context import SchoolContext
+from .context.text import dutch_date, join
+from .context.views import Contact, Md
+from .documents import DOCUMENT_KINDS, Chapter, DocumentKind, DocumentMeta, RenderedDocument, SitePage
+from .errors import InvalidInput, Problem
+from .model.school import DEFAULT_TEMPLATES
+
+SHARED_FOLDER = "_gedeeld"
+OPEN_POINTS_TEMPLATE = f"{SHARED_FOLDER}/open-punten.md.j2"
+SITE_FOLDER = "site"
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]|])")
+_MD_LINE_START = re.compile(r"(?m)^(\s*)([#+=>-]|\d+\.)")
+
+
+def escape_markdown(text: str) -> str:
+    """Make user text inert in Markdown: no HTML, no emphasis, links, tables or lists."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_INLINE.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: m[1] + (m[2][:-1] + "\\." if m[2][-1] == "." else "\\" + m[2]), text)
+
+
+class TemplateValueError(Exception):
+    """A template printed a value that cannot be shown as text (None, a date, a list)."""
+
+
+def _finalize(value: Any) -> Markup:
+    # Jinja runs finalize before its escape step; returning Markup tells that step the text
+    # is ready. Macro output and our filters' Markdown pass through; user text is escaped here.
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, Md):
+        return Markup(value)
+    if isinstance(value, str):
+        return Markup(escape_markdown(value))
+    if isinstance(value, bool) or value is None:
+        raise TemplateValueError(
+            f"de waarde is {'leeg' if value is None else value}; "
+            "zet er {% if … %} omheen of gebruik een waarde die altijd bestaat"
+        )
+    if isinstance(value, int | float):
+        return Markup(value)
+    if isinstance(value, date):
+        raise TemplateValueError("een datum moet door het filter |datum, bijvoorbeeld {{ doc.adopted_on | datum }}")
+    if isinstance(value, Contact):
+        raise TemplateValueError("een telefoonnummer, e-mailadres of website moet door het filter |link")
+    raise TemplateValueError(f"deze waarde ({type(value).__name__}) kan niet als tekst getoond worden")
+
+
+def _date(value: date | None, weekday: bool = False) -> str:
+    if value is None:
+        raise TemplateValueError("de datum is leeg; zet er {% if … %} omheen")
+    return dutch_date(value, weekday)
+
+
+def _link(value: Contact | None, text: str | None = None) -> Md:
+    if value is None:
+        raise TemplateValueError("de link is leeg; zet er {% if … %} omheen")
+    label = escape_markdown(text if text is not None else value.text)
+    target = value.uri.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    return Md(f"[{label}]({target})")
+
+
+def _join(values: Iterable[Any], last: str = "en") -> str:
+    return join([str(value) for value in values], last)
+
+
+def _capitalise(value: str) -> str:
+    capitalised = value[:1].upper() + value[1:]
+    return Md(capitalised) if isinstance(value, Md) else capitalised
+
+
+def _cell(value: str) -> Md:
+    """Text for one table cell: on one line, Markdown of trusted text kept, user text escaped."""
+    text = str(value) if isinstance(value, Md | Markup) else escape_markdown(value)
+    return Md(" ".join(text.split()))
+
+
+def _environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(path) for path in search_path]),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=True,  # only so that macro output counts as finished text; escaping is _finalize's job
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(datum=_date, link=_link, lijst=_join, hoofdletter=_capitalise, cel=_cell)
+    return env
+
+
+def _template_problem(error: BaseException, trace: TracebackType | None, name: str) -> Problem:
+    """Point at the template file and line where rendering failed."""
+    file, line = name, getattr(error, "lineno", None)
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        file = error.filename
+    else:
+        while trace is not None:
+            code = trace.tb_frame.f_code
+            if code.co_filename.endswith(".j2"):
+                file, line = code.co_filename, trace.tb_lineno
+            trace = trace.tb_next
+    if isinstance(error, jinja2.UndefinedError):
+        message = f"onbekende waarde in sjabloon: {error.message}"
+        hint = "controleer de naam (zie templates/README.md) of zet er {% if … is defined %} omheen"
+    elif isinstance(error, jinja2.TemplateSyntaxError):
+        message, hint = f"fout in sjabloon: {error.message}", "controleer {% %}- en {{ }}-blokken op deze regel"
+    else:
+        message, hint = f"sjabloon kan niet worden ingevuld: {error}", "pas het sjabloon aan"
+    return Problem(file, line, "", message, hint)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedSchool:
+    """Every text of one school: its documents and its website-only pages."""
+
+    school_id: str
+    documents: tuple[RenderedDocument, ...]
+    site_pages: tuple[SitePage, ...]
+
+
+def _slug(template_name: str) -> str:
+    stem = Path(template_name).name.removesuffix(".md.j2")
+    return re.sub(r"^\d+[-_]", "", stem)
+
+
+def _title(markdown: str, template: str) -> str:
+    first = markdown.lstrip().splitlines()[0]
+    if not first.startswith("# "):
+        raise InvalidInput(
+            [Problem(template, 1, "", "een hoofdstuk begint met een kop '# Titel'", "zet de titel op de eerste regel")]
+        )
+    return first[2:].strip()
+
+
+def meta_of(context: SchoolContext) -> DocumentMeta:
+    """What a cover page, header and footer show, from the context."""
+    doc = context.doc
+    return DocumentMeta(
+        school_id=context.school.id,
+        school_name=context.school.name,
+        board_name=context.board.name,
+        school_year=doc.school_year,
+        version=doc.version,
+        status=doc.status,
+        adopted_on=dutch_date(doc.adopted_on) if doc.adopted_on else "",
+        consent_on=dutch_date(doc.consent_on) if doc.consent_on else "",
+        open_points=doc.open_points,
+    )
+
+
+class Renderer:
+    """Renders schools; environments (and so compiled templates) are shared across schools."""
+
+    def __init__(self, default_templates: Path = DEFAULT_TEMPLATES) -> None:
+        self.default_templates = default_templates
+        self._environments: dict[tuple[Path, ...], jinja2.Environment] = {}
+
+    def environment(self, template_dirs: tuple[Path, ...]) -> jinja2.Environment:
+        """The environment for a search path: school folder, board folder, defaults."""
+        search_path = (*template_dirs, self.default_templates)
+        if search_path not in self._environments:
+            self._environments[search_path] = _environment(search_path)
+        return self._environments[search_path]
+
+    def render_school(self, context: SchoolContext, template_dirs: tuple[Path, ...]) -> RenderedSchool:
+        """All documents and site pages of one school; all template problems are raised together."""
+        env = self.environment(template_dirs)
+        variables = {field.name: getattr(context, field.name) for field in fields(context)}
+        problems: list[Problem] = []
+        meta = meta_of(context)
+        documents = []
+        for kind in DOCUMENT_KINDS:
+            chapters = self._chapters(env, kind.kind, {**variables, "document": asdict(kind)}, problems)
+            if context.doc.concept and context.doc.open_points:
+                chapters += self._chapters(env, None, {**variables, "document": asdict(kind)}, problems, OPEN_POINTS_TEMPLATE)
+            documents.append(_document(kind, meta, chapters))
+        pages = tuple(
+            SitePage(chapter.slug, chapter.title, chapter.markdown)
+            for chapter in self._chapters(env, SITE_FOLDER, variables, problems)
+        )
+        if problems:
+            raise InvalidInput(problems)
+        return RenderedSchool(context.school.id, tuple(documents), pages)
+
+    def _chapters(
+        self,
+        env: jinja2.Environment,
+        folder: str | None,
+        variables: Mapping[str, Any],
+        problems: list[Problem],
+        only: str | None = None,
+    ) -> tuple[Chapter, ...]:
+        names = [only] if only else sorted(
+            (name for name in env.list_templates() if _in_folder(name, folder)), key=lambda n: Path(n).name
+        )
+        chapters = []
+        for name in names:
+            try:
+                template = env.get_template(name)
+                markdown = template.render(variables)
+            except (jinja2.TemplateError, TemplateValueError) as error:
+                problems.append(_template_problem(error, sys.exc_info()[2], _template_path(env, name)))
+                continue
+            if not markdown.strip():
+                continue  # an optional chapter whose data is absent
+            try:
+                chapters.append(Chapter(_slug(name), _title(markdown, _template_path(env, name)), markdown.strip() + "\n"))
+            except InvalidInput as error:
+                problems.extend(error.problems)
+        return tuple(chapters)
+
+
+def _in_folder(name: str, folder: str | None) -> bool:
+    parts = name.split("/")
+    return len(parts) == 2 and parts[0] == folder and parts[1].endswith(".md.j2") and not parts[1].startswith("_")
+
+
+def _template_path(env: jinja2.Environment, name: str) -> str:
+    loader = env.loader
+    if isinstance(loader, jinja2.FileSystemLoader):
+        for root in loader.searchpath:
+            candidate = Path(root) / name
+            if candidate.is_file():
+                return str(candidate)
+    return name
+
+
+def _document(kind: DocumentKind, meta: DocumentMeta, chapters: tuple[Chapter, ...]) -> RenderedDocument:
+    return RenderedDocument(kind.kind, kind.title, kind.file_stem, meta, chapters, toc=kind.toc)

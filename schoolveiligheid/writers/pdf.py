@@ -1,0 +1,217 @@
+"""Word files -> PDF through LibreOffice: one LibreOffice process for all files of a run.
+
+LibreOffice starts in about a second and converts a document in a fraction of
+that, so a run starts it once, with a private profile (so it never meets a
+LibreOffice the user has open), hands all files to _uno_pdf.py, and always stops it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from schoolveiligheid.errors import BuildFailed, ToolMissing, display_path
+
+UNO_SCRIPT = Path(__file__).with_name("_uno_pdf.py")
+INSTALL_HINT = (
+    "installeer LibreOffice op Debian/Ubuntu met: sudo apt install libreoffice-writer-nogui python3-uno"
+)
+UNO_HINT = (
+    "installeer de Python-koppeling van LibreOffice op Debian/Ubuntu met: sudo apt install python3-uno "
+    "(die werkt met /usr/bin/python3, niet in een virtuele omgeving)"
+)
+START_SECONDS = 120  # LibreOffice's first start with a fresh profile
+SECONDS_PER_FILE = 60
+STOP_SECONDS = 15
+
+
+def convert_to_pdf(docx_paths: Sequence[Path], out_dir: Path) -> list[Path]:
+    """Write <out_dir>/<stem>.pdf for every .docx, in one LibreOffice process.
+
+    All PDFs are written or none: a failure leaves earlier PDFs in out_dir untouched.
+    """
+    sources = [Path(path) for path in docx_paths]
+    _check_unique_stems(sources)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return convert_pairs([(source, out_dir / f"{source.stem}.pdf") for source in sources])
+
+
+def convert_beside(docx_paths: Sequence[Path]) -> list[Path]:
+    """Write each PDF next to its .docx (several schools' folders), in one LibreOffice process."""
+    return convert_pairs([(Path(path), Path(path).with_suffix(".pdf")) for path in docx_paths])
+
+
+def convert_pairs(pairs: Sequence[tuple[Path, Path]]) -> list[Path]:
+    """Convert (docx, pdf) pairs in one LibreOffice process; all PDFs are written or none."""
+    if not pairs:
+        return []
+    sources = [source for source, _ in pairs]
+    _check_sources(sources)
+    soffice = find_soffice()
+    python = find_uno_python(soffice)
+    common = Path(os.path.commonpath([str(target.parent.resolve()) for _, target in pairs]))
+    staging = Path(tempfile.mkdtemp(prefix=".pdf-", dir=common))
+    staged = [(source, staging / f"{number}.pdf") for number, (source, _) in enumerate(pairs)]
+    try:
+        results = _run_libreoffice(soffice, python, staged)
+        failures = [f"{display_path(item['source'])}: {item['error']}" for item in results if "error" in item]
+        missing = [source for source, stage in staged if not stage.is_file()]
+        if failures or missing:
+            details = failures or [display_path(source) for source in missing]
+            raise BuildFailed(
+                "LibreOffice kon niet alle Word-bestanden omzetten naar PDF:\n  " + "\n  ".join(details),
+                "open het bestand in Word of LibreOffice om te zien wat eraan mankeert, of maak het opnieuw",
+            )
+        for (_, stage), (_, target) in zip(staged, pairs, strict=True):
+            stage.replace(target)
+        return [target for _, target in pairs]
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def find_soffice() -> str:
+    """The LibreOffice program, or ToolMissing."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise ToolMissing("LibreOffice (soffice)", INSTALL_HINT)
+
+
+@functools.cache
+def find_uno_python(soffice: str) -> str:
+    """A Python that can `import uno`: LibreOffice's own (official builds) or the system one (Debian)."""
+    candidates = [Path(soffice).resolve().parent / "python", Path("/usr/bin/python3")]
+    which = shutil.which("python3")
+    if which:
+        candidates.append(Path(which))
+    for candidate in candidates:
+        if candidate.is_file():
+            probe = subprocess.run(
+                [str(candidate), "-c", "import uno"],
+                capture_output=True,
+                env=_clean_environment(),
+                check=False,
+            )
+            if probe.returncode == 0:
+                return str(candidate)
+    raise ToolMissing("python3-uno", UNO_HINT)
+
+
+def _check_unique_stems(sources: list[Path]) -> None:
+    stems = [source.stem for source in sources]
+    doubles = sorted({stem for stem in stems if stems.count(stem) > 1})
+    if doubles:
+        raise BuildFailed(
+            f"Meer dan één Word-bestand heet {', '.join(doubles)}",
+            "elk PDF-bestand krijgt de naam van zijn .docx",
+        )
+
+
+def _check_sources(sources: list[Path]) -> None:
+    for source in sources:
+        if not source.is_file():
+            raise BuildFailed(
+                f"Het Word-bestand {display_path(source)} bestaat niet", "maak eerst de Word-bestanden"
+            )
+        try:
+            with zipfile.ZipFile(source) as archive:
+                valid = "word/document.xml" in archive.namelist()
+        except (zipfile.BadZipFile, OSError):
+            valid = False
+        if not valid:
+            raise BuildFailed(
+                f"{display_path(source)} is geen geldig Word-bestand (.docx) en kan niet naar PDF",
+                "maak het Word-bestand opnieuw",
+            )
+
+
+def _run_libreoffice(soffice: str, python: str, pairs: list[tuple[Path, Path]]) -> list[dict[str, str]]:
+    environment = _clean_environment()
+    pipe = f"schoolveiligheid-{os.getpid()}-{secrets.token_hex(6)}"
+    with tempfile.TemporaryDirectory(prefix="schoolveiligheid-lo-") as work:
+        log_path = Path(work) / "soffice.log"
+        with log_path.open("wb") as log:
+            office = subprocess.Popen(
+                [
+                    soffice,
+                    f"-env:UserInstallation={(Path(work) / 'profiel').as_uri()}",
+                    "--headless",
+                    "--invisible",
+                    "--nologo",
+                    "--nodefault",
+                    "--norestore",
+                    "--nolockcheck",
+                    f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=environment,
+                start_new_session=True,  # its own process group, so stopping it stops its children too
+            )
+        patience = 0  # seconds to let LibreOffice quit by itself; none if the script never got to say so
+        try:
+            run = subprocess.run(
+                [python, str(UNO_SCRIPT), pipe, *(str(path.resolve()) for pair in pairs for path in pair)],
+                capture_output=True,
+                text=True,
+                env=environment,
+                timeout=START_SECONDS + SECONDS_PER_FILE * len(pairs),
+                check=False,
+            )
+            patience = STOP_SECONDS if run.returncode in (0, 1) else 0
+        except subprocess.TimeoutExpired as exc:
+            raise BuildFailed(
+                f"LibreOffice was na {exc.timeout:.0f} seconden nog niet klaar met de PDF-bestanden",
+                "probeer het opnieuw; blijft het hangen, maak dan de PDF's zonder --pdf",
+            ) from exc
+        finally:
+            _stop(office, patience)
+        output = log_path.read_text(encoding="utf-8", errors="replace")
+    results = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
+    fatal = next((item["fatal"] for item in results if "fatal" in item), "")
+    if run.returncode == 3:
+        raise ToolMissing("python3-uno", UNO_HINT)
+    if fatal or run.returncode not in (0, 1):
+        last_lines = (run.stderr.strip() or output.strip() or f"afsluitcode {run.returncode}").splitlines()
+        detail = fatal or last_lines[-1]
+        raise BuildFailed(
+            f"LibreOffice kon de PDF-bestanden niet maken: {detail}",
+            "draait LibreOffice goed? Probeer: soffice --headless --version",
+        )
+    return results
+
+
+def _stop(office: subprocess.Popen[bytes], patience: float) -> None:
+    """Wait for LibreOffice to quit after the script's terminate(); end its process group if it does not."""
+    try:
+        office.wait(timeout=patience)
+        return
+    except subprocess.TimeoutExpired:
+        pass
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(office.pid, sig)
+        except (ProcessLookupError, PermissionError):
+            return
+        try:
+            office.wait(timeout=STOP_SECONDS)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def _clean_environment() -> dict[str, str]:
+    """The environment without our virtual environment's Python settings, which break the system Python."""
+    dropped = {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP"}
+    return {key: value for key, value in os.environ.items() if key not in dropped}

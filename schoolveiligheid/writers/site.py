@@ -1,0 +1,355 @@
+"""Site writer: a school's rendered pages and documents -> a static MkDocs site.
+
+Per school the writer lays out a docs tree in a temporary folder (never below
+the output folder, never near letters), writes a small mkdocs.yml that INHERITs
+the project's base mkdocs.yml, and builds it in-process in strict mode, so a
+broken link fails the build instead of shipping. All school sites are built
+into hidden staging folders first and only then swapped in, so a failure leaves
+the previous sites untouched.
+
+Docs tree of one school (links in the Markdown must follow it):
+
+    index.md                       the start page (SitePage slug "index")
+    <slug>.md                      every other SitePage ("contact", "downloads")
+    <file_stem>.md                 a document with one chapter
+    <file_stem>/<chapter.slug>.md  a document with several chapters
+    downloads/<file name>          the .docx/.pdf files of this school
+    schoolveiligheid.css           the sites' extra styles (templates/site/)
+
+Navigation: start page, the other pages, then the documents, each in bundle
+order; labels are the titles from the bundle. With several schools the writer
+also renders a board index (templates/site/bestuur-index.html.j2) at
+<out_dir>/index.html that links to every school site.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import secrets
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import jinja2
+
+from schoolveiligheid.documents import RenderedDocument, SiteBundle
+from schoolveiligheid.errors import BuildFailed
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+BOARD_TEMPLATE = "site/bestuur-index.html.j2"
+# Extra CSS every site gets (mkdocs.yml names it in extra_css), copied into each docs tree.
+SITE_CSS = "site/schoolveiligheid.css"
+# Material template fixes (a named search dialog, a Dutch 404 page); only for builds with
+# MkDocs, because Zensical has its own templates (see write_sources).
+MKDOCS_THEME_FIX = "site/mkdocs-theme"
+BOARD_INDEX = "index.html"
+# The board template carries this tag, so a later run recognises (and may remove) its own file.
+BOARD_MARKER = '<meta name="generator" content="schoolveiligheid">'
+
+START_SLUG = "index"
+DOWNLOADS = "downloads"
+DOWNLOAD_SUFFIXES = frozenset({".docx", ".pdf"})
+# Names the theme itself writes at the top of a site; a page or document there would clash.
+RESERVED = frozenset({"404", "assets", "search", "sitemap"})
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SCHOOL_ID = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+
+# Shown in the header of every page of a school whose policy is not adopted yet.
+CONCEPT_MARK = "CONCEPT"
+
+NavEntry = dict[str, "str | list[NavEntry]"]
+
+
+def write(
+    bundles: Sequence[SiteBundle],
+    out_dir: Path,
+    downloads: Mapping[str, Sequence[Path]],
+    base_config: Path,
+    *,
+    templates: Path = DEFAULT_TEMPLATES,
+) -> list[Path]:
+    """Build one site per bundle into out_dir/<school_id>/ and, for a board, out_dir/index.html.
+
+    `downloads` maps a school id to the .docx/.pdf files its pages offer for
+    download. Returns the written site folders (and the board index, if any).
+    Raises BuildFailed (Dutch) when a site cannot be built; nothing in out_dir
+    is replaced then.
+    """
+    if not bundles:
+        return []
+    _check_school_ids(bundles)
+    base = base_config.resolve()
+    if not base.is_file():
+        raise BuildFailed(
+            f"de basisconfiguratie van de website ontbreekt: {base_config}",
+            "zet mkdocs.yml terug in de hoofdmap van het project",
+        )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    board_page = _render_board_index(bundles, templates) if len(bundles) > 1 else None
+
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for bundle in bundles:
+            stage = out_dir / f".{bundle.school_id}.{secrets.token_hex(4)}.nieuw"
+            stage.mkdir()
+            staged.append((stage, out_dir / bundle.school_id))
+            with tempfile.TemporaryDirectory(prefix="schoolveiligheid-site-") as work:
+                config = write_sources(
+                    bundle,
+                    Path(work),
+                    downloads.get(bundle.school_id, ()),
+                    base,
+                    site_dir=stage,
+                    templates=templates,
+                )
+                _build(config, bundle.school_name)
+    except BaseException:
+        for stage, _ in staged:
+            shutil.rmtree(stage, ignore_errors=True)
+        raise
+
+    written = [_swap_in(stage, final) for stage, final in staged]
+    index = out_dir / BOARD_INDEX
+    if board_page is not None:
+        _write_text_atomically(index, board_page)
+        written.append(index)
+    elif index.is_file() and BOARD_MARKER in index.read_text(encoding="utf-8", errors="replace"):
+        index.unlink()  # a board index from an earlier run would list schools that are no longer built
+    return written
+
+
+def write_sources(
+    bundle: SiteBundle,
+    folder: Path,
+    download_files: Sequence[Path],
+    base_config: Path,
+    *,
+    site_dir: Path | None = None,
+    templates: Path = DEFAULT_TEMPLATES,
+    mkdocs_theme_fix: bool = True,
+) -> Path:
+    """Write the docs tree and the school's mkdocs.yml into folder; return the config file.
+
+    The result builds as it is with `mkdocs build -f <config>`, which is also
+    how the writer builds it. Without site_dir the site goes to folder/site.
+    For Zensical leave site_dir out (it refuses a site_dir outside the config's
+    folder) and pass mkdocs_theme_fix=False: the fixes replace Material
+    templates that Zensical does differently.
+    """
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    nav = _write_pages(bundle, docs)
+    _copy_downloads(bundle, download_files, docs / DOWNLOADS)
+    shutil.copyfile(templates / SITE_CSS, docs / Path(SITE_CSS).name)
+    config: dict[str, object] = {
+        "INHERIT": str(base_config.resolve()),
+        "site_name": site_name(bundle),
+        "docs_dir": "docs",
+        "site_dir": str(site_dir.resolve()) if site_dir else "site",
+        "nav": nav,
+    }
+    if mkdocs_theme_fix:
+        config["theme"] = {"custom_dir": str((templates / MKDOCS_THEME_FIX).resolve())}
+    path = folder / "mkdocs.yml"
+    # JSON is valid YAML: MkDocs and Zensical read it, and only the loader needs a YAML library.
+    path.write_text(json.dumps(config, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def site_name(bundle: SiteBundle) -> str:
+    """The name in the header of every page; a draft policy says so up front, where a
+    phone's narrow header does not cut it off."""
+    return f"{CONCEPT_MARK} – {bundle.school_name}" if bundle.meta.is_concept else bundle.school_name
+
+
+def _check_school_ids(bundles: Sequence[SiteBundle]) -> None:
+    seen: set[str] = set()
+    for bundle in bundles:
+        if not SCHOOL_ID.fullmatch(bundle.school_id):
+            raise BuildFailed(
+                f"de school-id '{bundle.school_id}' kan geen mapnaam van de website zijn",
+                "gebruik kleine letters, cijfers en streepjes, zoals 'de-testhoeve'",
+            )
+        if bundle.school_id in seen:
+            raise BuildFailed(
+                f"de school-id '{bundle.school_id}' komt twee keer voor",
+                "geef elke school een eigen id",
+            )
+        seen.add(bundle.school_id)
+
+
+def _write_pages(bundle: SiteBundle, docs: Path) -> list[NavEntry]:
+    """Write every page and chapter as Markdown; return the nav in reading order."""
+    start = [page for page in bundle.pages if page.slug == START_SLUG]
+    if not start:
+        raise BuildFailed(
+            f"de website van {bundle.school_name} heeft geen startpagina",
+            f"de render-stap moet een pagina met slug '{START_SLUG}' leveren",
+        )
+    used: set[str] = set()
+    nav: list[NavEntry] = []
+    for page in (*start, *(page for page in bundle.pages if page.slug != START_SLUG)):
+        _claim(page.slug, used, bundle.school_name, "")
+        _write_markdown(docs / f"{page.slug}.md", page.markdown)
+        nav.append({page.title: f"{page.slug}.md"})
+    for document in bundle.documents:
+        _claim(document.file_stem, used, bundle.school_name, DOWNLOADS)
+        nav.append({document.title: _write_document(document, docs, bundle.school_name)})
+    return nav
+
+
+def _write_document(document: RenderedDocument, docs: Path, school_name: str) -> str | list[NavEntry]:
+    if not document.chapters:
+        raise BuildFailed(
+            f"het document '{document.title}' van {school_name} heeft geen hoofdstukken",
+            "controleer de templates van dit document",
+        )
+    if len(document.chapters) == 1:
+        _write_markdown(docs / f"{document.file_stem}.md", document.chapters[0].markdown)
+        return f"{document.file_stem}.md"
+    chapters: list[NavEntry] = []
+    used: set[str] = set()
+    for chapter in document.chapters:
+        _claim(chapter.slug, used, school_name, "")
+        relative = f"{document.file_stem}/{chapter.slug}.md"
+        _write_markdown(docs / relative, chapter.markdown)
+        chapters.append({chapter.title: relative})
+    return chapters
+
+
+def _claim(name: str, used: set[str], school_name: str, also_reserved: str) -> None:
+    """Refuse names that are no safe file name or that would overwrite another page."""
+    if not SLUG.fullmatch(name) or name in RESERVED or name == also_reserved:
+        raise BuildFailed(
+            f"de website van {school_name} kan geen pagina '{name}' maken",
+            "gebruik kleine letters, cijfers en streepjes, en niet: "
+            + ", ".join(sorted({*RESERVED, DOWNLOADS})),
+        )
+    if name in used:
+        raise BuildFailed(
+            f"de website van {school_name} heeft twee pagina's met de naam '{name}'",
+            "geef elke pagina en elk hoofdstuk een eigen slug",
+        )
+    used.add(name)
+
+
+def _write_markdown(path: Path, markdown: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(markdown.strip() + "\n", encoding="utf-8")
+
+
+def _copy_downloads(bundle: SiteBundle, files: Sequence[Path], target: Path) -> None:
+    names: set[str] = set()
+    for source in files:
+        if source.suffix.lower() not in DOWNLOAD_SUFFIXES:
+            raise BuildFailed(
+                f"'{source.name}' kan niet als download op de website van {bundle.school_name}",
+                "alleen .docx- en .pdf-bestanden horen op de website",
+            )
+        if not source.is_file():
+            raise BuildFailed(
+                f"het downloadbestand {source} bestaat niet",
+                "maak eerst de Word- en pdf-bestanden, daarna de website",
+            )
+        if source.name in names:
+            raise BuildFailed(
+                f"twee downloads van {bundle.school_name} heten '{source.name}'",
+                "geef elk bestand een eigen naam",
+            )
+        names.add(source.name)
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target / source.name)
+    missing = sorted(set(bundle.downloads) - names)
+    if missing:
+        raise BuildFailed(
+            f"de website van {bundle.school_name} biedt downloads aan die niet zijn gemaakt: {', '.join(missing)}",
+            "maak eerst de Word- en pdf-bestanden, daarna de website",
+        )
+
+
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings for the error message instead of printing them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _quiet_mkdocs() -> Iterator[_Collect]:
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    propagate = logger.propagate
+    logger.addHandler(collect)
+    logger.propagate = False
+    try:
+        yield collect
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = propagate
+
+
+def _build(config_file: Path, school_name: str) -> None:
+    # Imported here: MkDocs and its theme load slowly and only this stage needs them.
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _quiet_mkdocs() as collect:
+        try:
+            build(load_config(config_file=str(config_file), strict=True))
+        except MkDocsException as error:  # Abort is also a SystemExit: catch it by name
+            details = "\n".join(f"  - {message}" for message in collect.messages) or f"  - {error}"
+            raise BuildFailed(
+                f"de website van {school_name} kon niet worden gebouwd:\n{details}",
+                "een link wijst naar een pagina, kopje of download die niet bestaat;"
+                " controleer de teksten en templates van deze school",
+            ) from None
+
+
+def _swap_in(stage: Path, final: Path) -> Path:
+    old = final.with_name(f".{final.name}.{secrets.token_hex(4)}.oud")
+    if final.exists():
+        final.rename(old)
+    stage.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+    return final
+
+
+def _render_board_index(bundles: Sequence[SiteBundle], templates: Path) -> str:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    schools = [
+        {
+            "name": bundle.school_name,
+            "href": f"{bundle.school_id}/{START_SLUG}.html",
+            "concept": bundle.meta.is_concept,
+        }
+        for bundle in sorted(bundles, key=lambda bundle: bundle.school_name.casefold())
+    ]
+    try:
+        return environment.get_template(BOARD_TEMPLATE).render(
+            board_name=bundles[0].board_name, schools=schools
+        )
+    except jinja2.TemplateError as error:
+        raise BuildFailed(
+            f"de overzichtspagina van het bestuur kon niet worden gemaakt: {error}",
+            f"controleer {templates / BOARD_TEMPLATE}",
+        ) from None
+
+
+def _write_text_atomically(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.nieuw")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)

@@ -1,0 +1,327 @@
+"""Rendered documents -> .docx files, through the master template (templates/word/master.docx).
+
+docxtpl fills the cover, header and footer placeholders of the master; the body
+is built from the chapters' Markdown and put where the master has BODY_MARKER.
+Compile once, render many: the master is read once per path and its Jinja
+templates are compiled once per writer (one writer per run), however many
+schools and documents follow.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Mapping, MutableMapping, Sequence
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.shared import Length
+from docxtpl import DocxTemplate  # type: ignore[import-untyped]
+from lxml import etree  # type: ignore[import-untyped, unused-ignore]
+
+from schoolveiligheid.documents import DocumentMeta, RenderedDocument
+from schoolveiligheid.errors import BuildFailed, display_path
+from schoolveiligheid.writers.word_body import BodyBuilder
+from schoolveiligheid.writers.word_master import MasterStyles, fill_table_of_contents, wml_xpath
+
+BODY_MARKER = "[[HOOFDSTUKKEN]]"
+
+# Core properties whose text in the master is a Jinja template (see tools/maak_master.py).
+PROPERTY_NAMES = (
+    "author",
+    "category",
+    "comments",
+    "content_status",
+    "identifier",
+    "keywords",
+    "language",
+    "last_modified_by",
+    "subject",
+    "title",
+    "version",
+)
+APP_XML = "docProps/app.xml"
+_APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_MASTER_HINT = "maak het standaardsjabloon opnieuw met: python tools/maak_master.py"
+_DUTCH_MONTHS = (
+    *("januari", "februari", "maart", "april", "mei", "juni"),
+    *("juli", "augustus", "september", "oktober", "november", "december"),
+)
+
+
+class CompileOnceEnvironment(jinja2.Environment):
+    """A Jinja environment whose from_string compiles each distinct source once.
+
+    docxtpl calls from_string for the document, every header and footer and the
+    properties on each render; the master's XML is the same every time, so the
+    compiled template can be reused.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._compiled: dict[tuple[str, object], jinja2.Template] = {}
+        self.compilations = 0
+        self.requests = 0
+
+    def from_string(
+        self,
+        source: str | jinja2.nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,  # noqa: A002 - Jinja's own name
+        template_class: type[jinja2.Template] | None = None,
+    ) -> jinja2.Template:
+        self.requests += 1
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        key = (source, self.autoescape)  # docxtpl may flip autoescape; never reuse across it
+        template = self._compiled.get(key)
+        if template is None:
+            template = super().from_string(source)
+            self._compiled[key] = template
+            self.compilations += 1
+        return template
+
+
+@dataclass(frozen=True, slots=True)
+class _Master:
+    name: str
+    data: bytes  # the master with its property templates taken out
+    properties: Mapping[str, str]  # core property -> Jinja source
+    app_xml: bytes
+    styles: MasterStyles
+
+
+class WordWriter:
+    """Writes .docx files; make one per run so compiled templates are shared by all schools."""
+
+    def __init__(self) -> None:
+        # Two environments, neither shared with the Markdown templates: XML needs escaping,
+        # document properties are plain text that python-docx escapes itself.
+        self._xml_env = CompileOnceEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+        self._text_env = CompileOnceEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
+        self._masters: dict[Path, _Master] = {}
+
+    @property
+    def compilations(self) -> int:
+        """How many Jinja templates this writer compiled so far."""
+        return self._xml_env.compilations + self._text_env.compilations
+
+    @property
+    def template_requests(self) -> int:
+        """How many templates docxtpl and the properties asked for (compiled or reused)."""
+        return self._xml_env.requests + self._text_env.requests
+
+    def write(self, documents: Sequence[RenderedDocument], out_dir: Path, master: Path) -> list[Path]:
+        """Write <out_dir>/<file_stem>.docx per document; nothing is written if one fails."""
+        stems = [document.file_stem for document in documents]
+        doubles = sorted({stem for stem in stems if stems.count(stem) > 1})
+        if doubles:
+            raise BuildFailed(
+                f"Twee documenten heten {', '.join(doubles)}.docx", "geef elk document een eigen file_stem"
+            )
+        loaded = self._master(master)
+        rendered = [
+            (out_dir / f"{document.file_stem}.docx", self._render(document, loaded)) for document in documents
+        ]
+        for path, data in rendered:
+            _write_atomically(path, data)
+        return [path for path, _ in rendered]
+
+    def _master(self, path: Path) -> _Master:
+        key = path.resolve()
+        cached = self._masters.get(key)
+        if cached is None:
+            cached = self._masters[key] = _load_master(path)
+        return cached
+
+    def _render(self, document: RenderedDocument, master: _Master) -> bytes:
+        context = template_context(document)
+        template = DocxTemplate(io.BytesIO(master.data))
+        try:
+            template.render(context, jinja_env=self._xml_env, autoescape=True)
+            properties = {
+                name: self._text_env.from_string(source).render(context)
+                for name, source in master.properties.items()
+            }
+            app_xml = _render_app_xml(master.app_xml, self._text_env, context)
+        except jinja2.TemplateError as exc:
+            raise BuildFailed(
+                f"Het Word-sjabloon {master.name} kon niet worden ingevuld voor {document.file_stem}.docx: {exc.message}",
+                f"velden die het sjabloon mag gebruiken: {', '.join(sorted(context))}",
+            ) from exc
+        docx: DocxDocument = template.docx
+        builder = BodyBuilder(docx.part, master.styles)
+        blocks = [block for chapter in document.chapters for block in builder.chapter(chapter)]
+        body = docx.element.body
+        _replace_marker(_find_marker(body, master.name), blocks)
+        if document.toc:
+            fill_table_of_contents(body, builder.headings, master.styles)
+        when = document_date(document.meta)
+        core = docx.core_properties
+        for name, value in properties.items():
+            setattr(core, name, value)
+        core.created = core.modified = when.replace(tzinfo=None)
+        core.revision = 1
+        buffer = io.BytesIO()
+        docx.save(buffer)
+        return reproducible_zip(buffer.getvalue(), when, {APP_XML: app_xml})
+
+
+def template_context(document: RenderedDocument) -> dict[str, Any]:
+    """The values the master's {{ placeholders }} may use."""
+    meta = document.meta
+    context: dict[str, Any] = {field.name: getattr(meta, field.name) for field in fields(meta)}
+    context.update(
+        is_concept=meta.is_concept,
+        title=document.title,
+        kind=document.kind,
+        file_stem=document.file_stem,
+        toc=document.toc,
+    )
+    return context
+
+
+def _load_master(path: Path) -> _Master:
+    name = display_path(path)
+    try:
+        data = path.read_bytes()
+        docx = Document(io.BytesIO(data))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            app_xml = archive.read(APP_XML) if APP_XML in archive.namelist() else b""
+    except FileNotFoundError:
+        raise BuildFailed(f"Het Word-sjabloon {name} bestaat niet", _MASTER_HINT) from None
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+        zipfile.BadZipFile,
+        etree.XMLSyntaxError,
+        PackageNotFoundError,
+    ) as exc:
+        raise BuildFailed(
+            f"Het Word-sjabloon {name} is geen geldig Word-bestand (.docx): {exc}", _MASTER_HINT
+        ) from exc
+    _find_marker(docx.element.body, name)
+    section = docx.sections[-1]
+    text_width = 9072  # A4 with 2.5 cm margins, in twips, if the master does not say
+    if section.page_width and section.left_margin is not None and section.right_margin is not None:
+        text_width = Length(section.page_width - section.left_margin - section.right_margin).twips
+    styles = MasterStyles.read(docx.part, text_width, name)
+    core = docx.core_properties
+    properties = {prop: getattr(core, prop) for prop in PROPERTY_NAMES if getattr(core, prop)}
+    for prop in properties:
+        setattr(core, prop, "")  # docxtpl would render them with XML escaping; we render them as text
+    buffer = io.BytesIO()
+    docx.save(buffer)
+    return _Master(name=name, data=buffer.getvalue(), properties=properties, app_xml=app_xml, styles=styles)
+
+
+def _render_app_xml(app_xml: bytes, env: jinja2.Environment, context: Mapping[str, Any]) -> bytes:
+    if not app_xml:
+        return app_xml
+    root = etree.fromstring(app_xml)
+    for element in root.iter(f"{{{_APP_NS}}}Company", f"{{{_APP_NS}}}Manager"):
+        element.text = env.from_string(element.text or "").render(context)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _find_marker(body: Any, master_name: str) -> Any:
+    found = [
+        p
+        for p in body.iterchildren(qn("w:p"))
+        if "".join(wml_xpath(p, ".//w:t/text()")).strip() == BODY_MARKER
+    ]
+    if len(found) != 1:
+        raise BuildFailed(
+            f"Het Word-sjabloon {master_name} moet precies één alinea met {BODY_MARKER} hebben "
+            f"(gevonden: {len(found)})",
+            f"daar komen de hoofdstukken; {_MASTER_HINT}",
+        )
+    return found[0]
+
+
+def _replace_marker(marker: Any, blocks: list[Any]) -> None:
+    """Put the blocks where the marker is; a page break before the marker moves to the first block."""
+    breaks = wml_xpath(marker, "./w:pPr/w:pageBreakBefore")
+    if breaks and (not blocks or blocks[0].tag != qn("w:p")):
+        for run in wml_xpath(marker, "./w:r"):
+            marker.remove(run)
+        blocks.insert(0, marker)  # keeps the break in an otherwise empty paragraph
+    elif breaks:
+        properties = blocks[0].find(qn("w:pPr"))
+        if properties is None:
+            properties = etree.SubElement(blocks[0], qn("w:pPr"))
+            blocks[0].insert(0, properties)
+        style = properties.find(qn("w:pStyle"))
+        properties.insert(0 if style is None else 1, etree.Element(qn("w:pageBreakBefore")))
+    for block in blocks:
+        if block is not marker:
+            marker.addprevious(block)
+    if marker not in blocks:
+        marker.getparent().remove(marker)
+
+
+def document_date(meta: DocumentMeta) -> datetime:
+    """Created/modified date: SOURCE_DATE_EPOCH, else the adoption date, else 1 August of the school year."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        if not epoch.isdigit():
+            raise BuildFailed(
+                f"SOURCE_DATE_EPOCH is geen aantal seconden: {epoch!r}", "gebruik bijvoorbeeld 1767225600"
+            )
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    adopted = re.fullmatch(r"\s*(\d{1,2})\s+([a-z]+)\s+(\d{4})\s*", meta.adopted_on.lower())
+    if adopted and adopted.group(2) in _DUTCH_MONTHS:
+        day, month, year = (
+            int(adopted.group(1)),
+            _DUTCH_MONTHS.index(adopted.group(2)) + 1,
+            int(adopted.group(3)),
+        )
+        try:
+            return datetime(year, month, day, tzinfo=UTC)
+        except ValueError:
+            pass
+    school_year = re.match(r"\s*(\d{4})", meta.school_year)
+    return datetime(int(school_year.group(1)) if school_year else 2000, 8, 1, tzinfo=UTC)
+
+
+def reproducible_zip(data: bytes, when: datetime, replace: Mapping[str, bytes] | None = None) -> bytes:
+    """Rewrite a zip with fixed timestamps and attributes, so equal input gives equal bytes."""
+    stamp = max(when.replace(tzinfo=None), datetime(1980, 1, 1)).timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0
+            entry.external_attr = 0
+            target.writestr(entry, (replace or {}).get(info.filename) or source.read(info.filename))
+    return out.getvalue()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            Path(temporary).chmod(0o644)
+            Path(temporary).replace(path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise BuildFailed(
+            f"Kan {display_path(path)} niet schrijven: {exc.strerror or exc}",
+            "is het bestand geopend in Word? Sluit het en probeer het opnieuw",
+        ) from exc

@@ -1,0 +1,41 @@
+"""Helpers shared by the tests: real external programs, and inline policy trees."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require_program(name: str, *candidates: str) -> str:
+    """Return the path of an external program, or skip (fail in CI) when it is absent.
+
+    On a laptop without LibreOffice or Chromium the test is skipped with the
+    reason; in CI (CI=true) a missing program is a failed test, never a skip.
+    """
+    for candidate in (name, *candidates):
+        found = shutil.which(candidate) or (candidate if Path(candidate).is_file() else None)
+        if found:
+            return found
+    message = f"{name} is niet geïnstalleerd (nodig voor deze test)"
+    if IN_CI:
+        pytest.fail(f"{message}; in CI moet .ci/run het installeren")
+    pytest.skip(message)
+    raise AssertionError("unreachable")
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Create files below root; text is dedented so trees read naturally inline."""
+    for relative, content in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    return root

@@ -1,0 +1,99 @@
+"""The package's stages import only earlier stages, and only the loader reads YAML.
+
+    errors, documents, law  ->  load  ->  model  ->  checks, context  ->  render  ->  writers  ->  build  ->  cli
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "schoolveiligheid"
+STAGES = {
+    "errors": 0,
+    "documents": 0,
+    "law": 0,
+    "load": 1,
+    "model": 2,
+    "checks": 3,
+    "context": 3,
+    "letters": 3,
+    "render": 4,
+    "writers": 5,
+    "build": 6,
+    "cli": 7,
+}
+
+
+def _stage_name(module: str) -> str:
+    return module.split(".")[0]
+
+
+def _imports(path: Path) -> list[tuple[str, int]]:
+    """Package-internal imports of a file as top-level stage names, with line numbers."""
+    relative = path.relative_to(PACKAGE).with_suffix("")
+    package_parts = list(relative.parts[:-1]) if relative.name != "__init__" else list(relative.parts[:-1])
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package_parts[: len(package_parts) - (node.level - 1)] if node.level > 1 else package_parts
+                target = [*base, *(node.module.split(".") if node.module else [])]
+                if not target:  # "from . import x" at the top of the package
+                    target = [alias.name for alias in node.names][:1]
+            elif node.module and node.module.startswith("schoolveiligheid"):
+                target = node.module.split(".")[1:]
+            else:
+                continue
+            if target:
+                found.append((target[0], node.lineno))
+    return found
+
+
+def _stage_of(path: Path) -> str:
+    relative = path.relative_to(PACKAGE)
+    return relative.parts[0].removesuffix(".py")
+
+
+def test_every_module_belongs_to_a_stage() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        stage = _stage_of(path)
+        if stage == "__init__":
+            continue
+        assert stage in STAGES, f"{path.relative_to(PACKAGE)} hoort bij geen fase; voeg die toe aan STAGES"
+
+
+def test_no_module_imports_a_later_stage() -> None:
+    backward = []
+    for path in PACKAGE.rglob("*.py"):
+        own = _stage_of(path)
+        if own == "__init__":
+            continue
+        for target, line in _imports(path):
+            if target in STAGES and STAGES[target] > STAGES[own]:
+                backward.append(f"{path.relative_to(PACKAGE)}:{line} importeert {target}")
+            if target in STAGES and STAGES[target] == STAGES[own] and target != own:
+                backward.append(f"{path.relative_to(PACKAGE)}:{line} importeert zusterfase {target}")
+    assert not backward, "\n".join(backward)
+
+
+def test_only_the_loader_imports_yaml() -> None:
+    readers = []
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(name == "yaml" or name.startswith("yaml.") for name in names):
+                readers.append(str(path.relative_to(PACKAGE)))
+    assert readers == ["load.py"], readers
+
+
+def test_generate_py_is_thin() -> None:
+    code = (PACKAGE.parent / "generate.py").read_text(encoding="utf-8")
+    statements = [line for line in code.splitlines() if line.strip() and not line.startswith((" ", '"', "#"))]
+    assert len(code.splitlines()) <= 15
+    assert "from schoolveiligheid.cli import main" in statements

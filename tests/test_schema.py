@@ -1,0 +1,53 @@
+"""Editor support: the JSON Schema is generated from the model, kept in schema/, and named by the example."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from schoolveiligheid.model.schema import SCHEMA_FILES, json_schema, schema_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class _Yaml12ishLoader(yaml.SafeLoader):
+    """Read YAML the way the YAML language server does: dates stay text (YAML 1.2 core schema)."""
+
+
+_Yaml12ishLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
+@pytest.mark.parametrize("kind", sorted(SCHEMA_FILES))
+def test_committed_schema_is_the_generated_one(kind: str) -> None:
+    committed = (ROOT / "schema" / SCHEMA_FILES[kind]).read_text(encoding="utf-8")  # type: ignore[index]
+    assert committed == schema_text(kind), "schema/ is verouderd: draai python generate.py schema --schrijf"  # type: ignore[arg-type]
+
+
+def _policy_files() -> list[Path]:
+    return sorted((ROOT / "policy").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", _policy_files(), ids=lambda p: p.name)
+def test_example_files_name_their_schema_and_validate_against_it(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    first = text.splitlines()[0]
+    kind = "bestuur" if path.name == "bestuur.yaml" else "school"
+    assert first == f"# yaml-language-server: $schema=../schema/{SCHEMA_FILES[kind]}"  # type: ignore[index]
+    schema = json.loads((ROOT / "schema" / SCHEMA_FILES[kind]).read_text(encoding="utf-8"))  # type: ignore[index]
+    jsonschema.validate(yaml.load(text, Loader=_Yaml12ishLoader), schema)  # noqa: S506 - a SafeLoader subclass
+
+
+def test_schema_flags_a_typo_and_knows_catalogue_choices() -> None:
+    schema = json_schema("school")
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = list(validator.iter_errors({"school": {}, "rolen": {}}))
+    assert any("rolen" in error.message for error in errors)
+    organisation = schema["$defs"]["Organisation"]["properties"]["soort"]
+    assert "veilig_thuis" in organisation["enum"]
+    assert schema["properties"]["personen"]["description"].startswith("mensen met een rol")
