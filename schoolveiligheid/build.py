@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from .checks import Finding, check_school
+from .checks import Finding, check_rendered, check_school
 from .context import build_context
 from .documents import SiteBundle
 from .model import SchoolModel, load_schools
@@ -87,19 +87,37 @@ def master_for(school: SchoolModel) -> Path:
     return DEFAULT_TEMPLATES / MASTER
 
 
-def build(options: BuildOptions, progress: Callable[[Iterable[SchoolModel]], Iterable[SchoolModel]] = iter) -> BuildReport:
+def findings_for(school: SchoolModel, texts: RenderedSchool) -> list[Finding]:
+    """What `controleer` reports and `bouw` acts on: the data and every generated text."""
+    return check_school(school, today()) + check_rendered(school, texts.documents, texts.site_pages)
+
+
+def check_all(schools: Iterable[SchoolModel]) -> list[Finding]:
+    """Findings of every school; renders each school in memory, writes nothing."""
+    renderer = Renderer()
+    return [
+        finding
+        for school in schools
+        for finding in findings_for(school, renderer.render_school(build_context(school), school.template_dirs))
+    ]
+
+
+def build(
+    options: BuildOptions, progress: Callable[[Sequence[SchoolModel]], Iterable[SchoolModel]] = iter
+) -> BuildReport:
     """Build every selected school; raises InvalidInput before anything is written."""
     schools = select(load_schools(options.policy), options.only)
     report = BuildReport()
     renderer = Renderer()
     rendered: list[tuple[SchoolModel, RenderedSchool]] = []
     for school in schools:
-        findings = check_school(school, today())
+        texts = renderer.render_school(build_context(school, pdf=options.pdf), school.template_dirs)
+        findings = findings_for(school, texts)
         report.findings.extend(findings)
         if school.policy.document.status == "vastgesteld" and any(f.severity == "fout" for f in findings):
             report.refused.append(school.id)
             continue
-        rendered.append((school, renderer.render_school(build_context(school, pdf=options.pdf), school.template_dirs)))
+        rendered.append((school, texts))
     if rendered:
         _write(rendered, options, report, progress)
     return report
@@ -109,7 +127,7 @@ def _write(
     rendered: list[tuple[SchoolModel, RenderedSchool]],
     options: BuildOptions,
     report: BuildReport,
-    progress: Callable[[Iterable[SchoolModel]], Iterable[SchoolModel]],
+    progress: Callable[[Sequence[SchoolModel]], Iterable[SchoolModel]],
 ) -> None:
     documents_root = options.output_root / DOCUMENTS_FOLDER
     documents_root.mkdir(parents=True, exist_ok=True)

@@ -13,18 +13,21 @@ import argparse
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from tqdm import tqdm
 
+from . import brief as lettering
 from . import build as building
-from .checks import Finding
+from .checks import Finding, by_severity
+from .checks.compare import summary
+from .checks.versions import load_version
 from .errors import BuildFailed, InvalidInput, ToolMissing, display_path
 from .model import load_schools
 from .model.schema import SCHEMA_FILES, schema_text, write_schemas
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = ("bouw", "controleer", "schema")
+COMMANDS = ("bouw", "controleer", "schema", "verschil", "brief")
 T = TypeVar("T")
 
 _ARGPARSE_ERRORS = (
@@ -42,7 +45,13 @@ class UsageError(Exception):
 
 
 class _DutchHelp(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action], groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:  # noqa: E501
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:  # noqa: E501
         super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
 
@@ -63,13 +72,67 @@ class _Parser(argparse.ArgumentParser):
 
 def _add_policy(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--policy", type=Path, default=ROOT / "policy", metavar="MAP", help="map met de YAML-bestanden (standaard: policy/)"
+        "--policy",
+        type=Path,
+        default=ROOT / "policy",
+        metavar="MAP",
+        help="map met de YAML-bestanden (standaard: policy/)",
     )
 
 
 def _add_only(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--school", action="append", default=[], metavar="ID", help="alleen deze school (mag vaker); standaard alle scholen"
+        "--school",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="alleen deze school (mag vaker); standaard alle scholen",
+    )
+
+
+VERSIONS_HELP = """\
+voorbeelden:
+  python generate.py verschil oud/vlinderboom.yaml policy/vlinderboom.yaml
+  python generate.py verschil policy/vlinderboom.yaml@HEAD~1 policy/vlinderboom.yaml
+  python generate.py verschil policy/vlinderboom.yaml --rev v2026 --uitvoer wijzigingen.md
+
+Een VERSIE is een schoolbestand, eventueel met @REVISIE: het bestand zoals het in die git-revisie was
+(een commit, tag of HEAD~1). Het bestuursbestand in dezelfde map doet mee, zoals bij bouw."""
+
+
+def _add_verschil(commands: Any) -> None:
+    verschil = commands.add_parser(
+        "verschil",
+        help="vat voor de MR samen wat er tussen twee versies van een schoolbestand veranderd is",
+        description="Vergelijkt twee versies van het beleid van een school en schrijft in gewone taal wat er "
+        "veranderd is: rollen en personen, contactgegevens, methoden, monitoring, termijnen en stappen.",
+        epilog=VERSIONS_HELP,
+    )
+    verschil.add_argument("versies", nargs="+", metavar="VERSIE", help="OUD en NIEUW: BESTAND of BESTAND@REVISIE")
+    verschil.add_argument(
+        "--rev", metavar="REVISIE", help="vergelijk BESTAND in deze git-revisie met BESTAND zoals het nu is"
+    )
+    verschil.add_argument(
+        "--uitvoer", type=Path, metavar="BESTAND", help="schrijf de samenvatting naar dit bestand (standaard: scherm)"
+    )
+
+
+def _add_brief(commands: Any) -> None:
+    brief = commands.add_parser(
+        "brief",
+        help="maak een brief aan ouders uit een zaakbestand (schorsing, verwijdering, incident, ...)",
+        description="Maakt een brief aan ouders op het briefpapier van de school. Het zaakbestand noemt de "
+        "school, de soort brief en de feiten; voorbeelden staan in letters/voorbeelden/. Brieven bevatten "
+        "persoonsgegevens en komen daarom in brieven/ (git negeert die map), nooit op de website.",
+    )
+    brief.add_argument("zaak", type=Path, metavar="ZAAK", help="het zaakbestand (YAML)")
+    _add_policy(brief)
+    brief.add_argument(
+        "--uitvoer",
+        type=Path,
+        default=lettering.DEFAULT_OUTPUT,
+        metavar="MAP",
+        help="map voor de brief (standaard: brieven/); nooit in een websitemap",
     )
 
 
@@ -80,7 +143,9 @@ def parser() -> argparse.ArgumentParser:
         description="Maakt van het veiligheidsbeleid in YAML alle documenten en de website van een school.",
         epilog="Zonder opdracht voert generate.py 'bouw' uit.",
     )
-    commands = main.add_subparsers(dest="opdracht", title="opdrachten", metavar="OPDRACHT", parser_class=_Parser)
+    commands = main.add_subparsers(
+        dest="opdracht", title="opdrachten", metavar="OPDRACHT", parser_class=_Parser
+    )
     bouw = commands.add_parser("bouw", help="maak Word-bestanden en website voor elke school (standaard)")
     _add_policy(bouw)
     bouw.add_argument(
@@ -96,14 +161,22 @@ def parser() -> argparse.ArgumentParser:
     controleer = commands.add_parser("controleer", help="controleer wet en volledigheid; maakt niets aan")
     _add_policy(controleer)
     _add_only(controleer)
+    _add_verschil(commands)
+    _add_brief(commands)
     schema = commands.add_parser("schema", help="toon het JSON-schema van de beleidsbestanden")
-    schema.add_argument("--soort", choices=sorted(SCHEMA_FILES), default="school", help="school (standaard) of bestuur")
-    schema.add_argument("--schrijf", action="store_true", help="schrijf beide schema's naar schema/ (voor beheerders)")
+    schema.add_argument(
+        "--soort", choices=sorted(SCHEMA_FILES), default="school", help="school (standaard) of bestuur"
+    )
+    schema.add_argument(
+        "--schrijf", action="store_true", help="schrijf beide schema's naar schema/ (voor beheerders)"
+    )
     return main
 
 
 def _progress(schools: Sequence[T]) -> Iterable[T]:
-    return tqdm(schools, desc="Scholen", unit="school", file=sys.stderr, disable=len(schools) < 2, leave=False)
+    return tqdm(
+        schools, desc="Scholen", unit="school", file=sys.stderr, disable=len(schools) < 2, leave=False
+    )
 
 
 def _print_findings(findings: Sequence[Finding], out: Callable[[str], None]) -> None:
@@ -141,12 +214,45 @@ def run_build(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     """`controleer`: findings only, nothing written."""
     schools = building.select(load_schools(args.policy), args.school)
-    findings = [finding for school in schools for finding in building.check_school(school, building.today())]
-    _print_findings(findings, print)
-    errors = sum(1 for f in findings if f.severity == "fout")
-    warnings = len(findings) - errors
+    findings = building.check_all(schools)
+    for school in schools:
+        own = [finding for finding in findings if finding.school_id == school.id]
+        school_errors, school_warnings = by_severity(own)
+        print(f"== {school.policy.school.name} ({school.id}): {school_errors} fout(en), {school_warnings} waarschuwing(en)")
+        _print_findings(own, print)
+    errors, warnings = by_severity(findings)
     print(f"{len(schools)} school/scholen gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en)")
     return 1 if errors else 0
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    """`verschil`: a Dutch summary of what changed between two versions of a school's policy."""
+    specs = list(args.versies)
+    if args.rev:
+        if len(specs) != 1:
+            raise UsageError("met --rev hoort er precies één bestand bij\n  tip: python generate.py verschil BESTAND --rev HEAD~1")
+        specs = [f"{specs[0]}@{args.rev}", specs[0]]
+    elif len(specs) != 2:
+        raise UsageError("geef twee versies: OUD en NIEUW\n  tip: python generate.py verschil --help")
+    old, new = load_version(specs[0]), load_version(specs[1])
+    text = summary(old, new)
+    if args.uitvoer is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.uitvoer.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise BuildFailed(f"kan {display_path(args.uitvoer)} niet schrijven: {error.strerror}", "kies een andere plek") from None
+    print(f"geschreven: {display_path(args.uitvoer)}")
+    return 0
+
+
+def run_letter(args: argparse.Namespace) -> int:
+    """`brief`: one letter from a case file; prints where it is and what to do next, never a name."""
+    result = lettering.write_letter(args.zaak, args.policy, args.uitvoer)
+    for line in lettering.describe(result):
+        print(line)
+    return 0
 
 
 def run_schema(args: argparse.Namespace) -> int:
@@ -162,6 +268,8 @@ def run_schema(args: argparse.Namespace) -> int:
 RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "bouw": run_build,
     "controleer": run_check,
+    "verschil": run_compare,
+    "brief": run_letter,
     "schema": run_schema,
 }
 
@@ -181,7 +289,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         return 2
     except KeyError as error:  # an unknown --school id
-        print(f"fout: onbekende school: {error.args[0]}\n  tip: kijk welke id's in policy/ staan", file=sys.stderr)
+        print(
+            f"fout: onbekende school: {error.args[0]}\n  tip: kijk welke id's in policy/ staan",
+            file=sys.stderr,
+        )
         return 2
     except (ToolMissing, BuildFailed) as error:
         print(f"fout: {error}", file=sys.stderr)

@@ -57,6 +57,12 @@ class RenderedDocument:
         """The whole document as one Markdown text."""
         return "\n\n".join(chapter.markdown.strip() for chapter in self.chapters) + "\n"
 
+    def page_path(self, index: int) -> str:
+        """Where a chapter lives on the website: `<file_stem>.md` alone, or `<file_stem>/<slug>.md`."""
+        if len(self.chapters) == 1:
+            return f"{self.file_stem}.md"
+        return f"{self.file_stem}/{self.chapters[index].slug}.md"
+
 
 @dataclass(frozen=True, slots=True)
 class SitePage:

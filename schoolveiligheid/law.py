@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 Law = Literal["WPO", "WEC"]
@@ -65,6 +65,22 @@ MELDCODE = Source(
 )
 VEILIG_THUIS = Source("Veilig Thuis, stappenplan meldcode", "https://www.veiligthuis.nl")
 SCHOOLGIDS = Source("Onderwijsconsument, Wat staat er in de schoolgids?", "https://www.onderwijsconsument.nl")
+KLACHTRECHT = Source(
+    "Onderwijskantoor, Actualiteiten klachtrecht en veiligheid op school",
+    "https://www.onderwijskantoor.nl/nieuws/actualiteiten-klachtrecht-en-veiligheid-op-school",
+)
+VOO_SCHOOLGIDS = Source("Vereniging Openbaar Onderwijs, Schoolgids", "https://www.voo.nl")
+CBS_SCHOOLJAAR = Source(
+    "CBS, begrip Schooljaar", "https://www.cbs.nl/nl-nl/onze-diensten/methoden/begrippen/schooljaar"
+)
+RBLGV_SCHORSEN = Source("RBL Gooi en Vechtstreek, Schorsen en verwijderen", "https://www.rblgv.nl")
+ONDERWIJSCONSUMENT_BESLUIT = Source(
+    "Onderwijsconsument, Oneens met een besluit van de school", "https://www.onderwijsconsument.nl"
+)
+ONDERWIJSGESCHILLEN = Source(
+    "Onderwijsgeschillen, uitspraken Geschillencommissie passend onderwijs (po)",
+    "https://www.onderwijsgeschillen.nl",
+)
 
 FACTS: Mapping[str, Fact] = {
     fact.key: fact
@@ -158,9 +174,77 @@ FACTS: Mapping[str, Fact] = {
             verified=True,
         ),
         Fact(
+            "monitoring_groepen",
+            "Een representatief beeld vraagt in het primair onderwijs in elk geval de antwoorden van de leerlingen "
+            "in de twee hoogste groepen (groep 7 en 8); in het speciaal onderwijs noemt de school zelf de groepen.",
+            (INSPECTIE_MONITORING,),
+            verified=False,
+        ),
+        Fact(
+            "klachtenregeling",
+            "Het bevoegd gezag heeft een klachtenregeling met een klachtencommissie; ouders kunnen terecht bij een "
+            "contactpersoon of interne vertrouwenspersoon en bij een externe vertrouwenspersoon.",
+            (KLACHTRECHT, SCHOOLGIDS),
+            verified=False,
+        ),
+        Fact(
+            "mr_instemming",
+            "De oudergeleding van de medezeggenschapsraad stemt in met de schoolgids, waarin het veiligheidsbeleid "
+            "staat, voordat die wordt vastgesteld.",
+            (VOO_SCHOOLGIDS,),
+            verified=False,
+        ),
+        Fact(
+            "schooljaar",
+            "Een schooljaar loopt van 1 augustus tot en met 31 juli van het jaar daarna.",
+            (CBS_SCHOOLJAAR,),
+            verified=True,
+        ),
+        Fact(
             "schoolgids_veiligheid",
             "De schoolgids beschrijft het beleid over de veiligheid op school en de klachtenregeling.",
             (SCHOOLGIDS,),
+            verified=False,
+        ),
+        # Letters about schorsing and verwijdering (issue 4).
+        Fact(
+            "schorsing_leerplicht",
+            "De school informeert de leerplichtambtenaar over een schorsing.",
+            (RBLGV_SCHORSEN,),
+            verified=False,
+        ),
+        Fact(
+            "schorsing_onderwijs",
+            "Tijdens een schorsing blijft de school zorgen voor onderwijs, bijvoorbeeld met schoolwerk voor thuis.",
+            (RBLGV_SCHORSEN,),
+            verified=False,
+        ),
+        Fact(
+            "bezwaar_schorsing",
+            "Ook tegen een besluit tot schorsing kunnen ouders binnen zes weken bezwaar maken bij het bevoegd "
+            "gezag.",
+            (ONDERWIJSCONSUMENT_BESLUIT,),
+            verified=False,
+        ),
+        Fact(
+            "inzage_dossier",
+            "Wie bezwaar maakt tegen een verwijdering, heeft recht op inzage in het dossier.",
+            (INSPECTIE_BEZWAAR,),
+            verified=False,
+        ),
+        Fact(
+            "verwijdering_besluit_bijzonder",
+            "Het bevoegd gezag van een bijzondere school hoort de ouders voordat het besluit tot verwijdering "
+            "neemt, maakt het besluit schriftelijk en met redenen bekend en vermeldt daarin hoe ouders bezwaar "
+            "kunnen maken.",
+            (WPO_63,),
+            verified=True,
+            article="artikel 63, tweede lid, van de Wet op het primair onderwijs",
+        ),
+        Fact(
+            "geschillencommissie_verwijdering",
+            "Een geschil over verwijdering kan ook worden voorgelegd aan de Geschillencommissie passend onderwijs.",
+            (ONDERWIJSGESCHILLEN,),
             verified=False,
         ),
     )
@@ -172,7 +256,48 @@ INSPECTIE_NOTICE_AFTER_DAYS = 1  # schorsing longer than one day: schorsing_wpo 
 OBJECTION_WEEKS = 6  # bezwaar_bijzonder / bezwaar_openbaar
 DECISION_WEEKS = 4  # bezwaar_bijzonder / bezwaar_openbaar
 MONITORING_MAX_AGE_MONTHS = 12  # monitoring: at least once a year
+MONITORING_PO_HIGHEST_GROUPS = 2  # monitoring_groepen: the two highest groups (7 and 8)
 WET_VEILIGHEID_IN_FORCE = date(2015, 8, 1)  # wet_veiligheid_op_school
+
+# The court after the objection, in the words a letter uses; a samenwerkingsschool has no single answer.
+COURT_TERMS: Mapping[str, str] = {
+    "rechter_openbaar": "de bestuursrechter",
+    "rechter_bijzonder": "de civiele rechter",
+}
+
+
+def school_days(start: date, end: date) -> int:
+    """School days (Monday to Friday) from start to end, both included; 0 when end is before start.
+
+    "Ten hoogste één week" is counted as SUSPENSION_MAX_SCHOOL_DAYS weekdays. Holidays
+    are not in the model, so a period across a holiday is counted as if school were open:
+    the count can only be too high, never too low.
+    """
+    days = (end - start).days + 1
+    if days <= 0:
+        return 0
+    weeks, rest = divmod(days, 7)
+    count = weeks * 5
+    for offset in range(rest):
+        if (start.weekday() + offset) % 7 < 5:
+            count += 1
+    return count
+
+
+def nth_school_day(start: date, count: int) -> date:
+    """The date of the count-th school day from start (start itself is the first when it is a weekday)."""
+    day = start
+    seen = 1 if day.weekday() < 5 else 0
+    while seen < count or day.weekday() >= 5:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            seen += 1
+    return day
+
+
+def removal_decision_fact(law: Law, richting: Richting) -> Fact | None:
+    """The verified rule on the written removal decision, where one is known (WPO, bijzondere school)."""
+    return FACTS["verwijdering_besluit_bijzonder"] if law == "WPO" and richting == "bijzonder" else None
 
 
 @dataclass(frozen=True, slots=True)

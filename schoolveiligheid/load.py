@@ -121,7 +121,7 @@ def _construct_text(loader: _Loader, node: yaml.Node) -> str | None:
 
 
 for _tag in ("bool", "int", "float", "timestamp", "str", "null"):
-    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _construct_text)  # type: ignore[arg-type]
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _construct_text)
 
 
 def _build(loader: _Loader, node: yaml.Node, path: KeyPath) -> Any:
@@ -257,7 +257,17 @@ def read_policy_folder(folder: Path) -> PolicyFiles:
         except InvalidInput as error:
             problems.extend(error.problems)
             continue
-        if "school" in data:
+        if "brief" in data:  # a letter case holds a pupil's data: never beside the policy
+            problems.append(
+                Problem(
+                    str(path),
+                    1,
+                    "",
+                    "dit is een zaakbestand voor een brief; dat hoort niet in de beleidsmap",
+                    "zet zaakbestanden in zaken/ (git negeert die map) of buiten het project",
+                )
+            )
+        elif "school" in data:
             schools.append(data)
         elif "bestuur" in data:
             boards.append(data)

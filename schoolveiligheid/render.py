@@ -34,14 +34,24 @@ OPEN_POINTS_TEMPLATE = f"{SHARED_FOLDER}/open-punten.md.j2"
 SITE_FOLDER = "site"
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]|])")
-_MD_LINE_START = re.compile(r"(?m)^(\s*)([#+=>-]|\d+\.)")
+# Only what would start a block at the beginning of a line: a heading, a list item, a setext line.
+_MD_LINE_START = re.compile(r"(?m)^(\s*)(#|[-+*](?=\s)|\d+\.(?=\s)|[=-]+\s*$)")
 
 
 def escape_markdown(text: str) -> str:
     """Make user text inert in Markdown: no HTML, no emphasis, links, tables or lists."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_INLINE.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(lambda m: m[1] + (m[2][:-1] + "\\." if m[2][-1] == "." else "\\" + m[2]), text)
+    return _MD_LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, marker = match[1], match[2]
+    if marker.endswith("."):
+        return f"{indent}{marker[:-1]}\\."
+    if marker.startswith("="):  # Markdown has no backslash escape for '='
+        return f"{indent}&#61;{marker[1:]}"
+    return f"{indent}\\{marker}"
 
 
 class TemplateValueError(Exception):
@@ -51,6 +61,8 @@ class TemplateValueError(Exception):
 def _finalize(value: Any) -> Markup:
     # Jinja runs finalize before its escape step; returning Markup tells that step the text
     # is ready. Macro output and our filters' Markdown pass through; user text is escaped here.
+    if isinstance(value, jinja2.Undefined):
+        str(value)  # StrictUndefined raises its own error, naming the missing value
     if isinstance(value, Markup):
         return value
     if isinstance(value, Md):
@@ -65,7 +77,9 @@ def _finalize(value: Any) -> Markup:
     if isinstance(value, int | float):
         return Markup(value)
     if isinstance(value, date):
-        raise TemplateValueError("een datum moet door het filter |datum, bijvoorbeeld {{ doc.adopted_on | datum }}")
+        raise TemplateValueError(
+            "een datum moet door het filter |datum, bijvoorbeeld {{ doc.adopted_on | datum }}"
+        )
     if isinstance(value, Contact):
         raise TemplateValueError("een telefoonnummer, e-mailadres of website moet door het filter |link")
     raise TemplateValueError(f"deze waarde ({type(value).__name__}) kan niet als tekst getoond worden")
@@ -130,7 +144,10 @@ def _template_problem(error: BaseException, trace: TracebackType | None, name: s
         message = f"onbekende waarde in sjabloon: {error.message}"
         hint = "controleer de naam (zie templates/README.md) of zet er {% if … is defined %} omheen"
     elif isinstance(error, jinja2.TemplateSyntaxError):
-        message, hint = f"fout in sjabloon: {error.message}", "controleer {% %}- en {{ }}-blokken op deze regel"
+        message, hint = (
+            f"fout in sjabloon: {error.message}",
+            "controleer {% %}- en {{ }}-blokken op deze regel",
+        )
     else:
         message, hint = f"sjabloon kan niet worden ingevuld: {error}", "pas het sjabloon aan"
     return Problem(file, line, "", message, hint)
@@ -154,7 +171,15 @@ def _title(markdown: str, template: str) -> str:
     first = markdown.lstrip().splitlines()[0]
     if not first.startswith("# "):
         raise InvalidInput(
-            [Problem(template, 1, "", "een hoofdstuk begint met een kop '# Titel'", "zet de titel op de eerste regel")]
+            [
+                Problem(
+                    template,
+                    1,
+                    "",
+                    "een hoofdstuk begint met een kop '# Titel'",
+                    "zet de titel op de eerste regel",
+                )
+            ]
         )
     return first[2:].strip()
 
@@ -199,11 +224,17 @@ class Renderer:
         for kind in DOCUMENT_KINDS:
             chapters = self._chapters(env, kind.kind, {**variables, "document": asdict(kind)}, problems)
             if context.doc.concept and context.doc.open_points:
-                chapters += self._chapters(env, None, {**variables, "document": asdict(kind)}, problems, OPEN_POINTS_TEMPLATE)
+                chapters += self._chapters(
+                    env, None, {**variables, "document": asdict(kind)}, problems, OPEN_POINTS_TEMPLATE
+                )
             documents.append(_document(kind, meta, chapters))
+        # Site pages link to where each document starts on the website, known only now.
+        document_pages = {
+            document.kind: Contact(document.title, document.page_path(0)) for document in documents if document.chapters
+        }
         pages = tuple(
             SitePage(chapter.slug, chapter.title, chapter.markdown)
-            for chapter in self._chapters(env, SITE_FOLDER, variables, problems)
+            for chapter in self._chapters(env, SITE_FOLDER, {**variables, "document_pages": document_pages}, problems)
         )
         if problems:
             raise InvalidInput(problems)
@@ -217,8 +248,13 @@ class Renderer:
         problems: list[Problem],
         only: str | None = None,
     ) -> tuple[Chapter, ...]:
-        names = [only] if only else sorted(
-            (name for name in env.list_templates() if _in_folder(name, folder)), key=lambda n: Path(n).name
+        names = (
+            [only]
+            if only
+            else sorted(
+                (name for name in env.list_templates() if _in_folder(name, folder)),
+                key=lambda n: Path(n).name,
+            )
         )
         chapters = []
         for name in names:
@@ -231,7 +267,9 @@ class Renderer:
             if not markdown.strip():
                 continue  # an optional chapter whose data is absent
             try:
-                chapters.append(Chapter(_slug(name), _title(markdown, _template_path(env, name)), markdown.strip() + "\n"))
+                chapters.append(
+                    Chapter(_slug(name), _title(markdown, _template_path(env, name)), markdown.strip() + "\n")
+                )
             except InvalidInput as error:
                 problems.extend(error.problems)
         return tuple(chapters)
@@ -239,7 +277,12 @@ class Renderer:
 
 def _in_folder(name: str, folder: str | None) -> bool:
     parts = name.split("/")
-    return len(parts) == 2 and parts[0] == folder and parts[1].endswith(".md.j2") and not parts[1].startswith("_")
+    return (
+        len(parts) == 2
+        and parts[0] == folder
+        and parts[1].endswith(".md.j2")
+        and not parts[1].startswith("_")
+    )
 
 
 def _template_path(env: jinja2.Environment, name: str) -> str:

@@ -21,6 +21,7 @@ STAGES = {
     "render": 4,
     "writers": 5,
     "build": 6,
+    "brief": 6,
     "cli": 7,
 }
 

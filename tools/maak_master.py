@@ -364,6 +364,11 @@ def tag(jinja: str) -> str:
 
 
 CONCEPT = "CONCEPT \u2013 nog niet vastgesteld"
+# School year, version and adoption on every page (issue: every document is stamped).
+STAMP = (
+    "Schooljaar {{ school_year }} \u00b7 versie {{ version }} \u00b7 "
+    "{% if adopted_on %}vastgesteld {{ adopted_on }}{% else %}concept, nog niet vastgesteld{% endif %}"
+)
 
 
 def body_paragraphs() -> list[str]:
@@ -458,7 +463,7 @@ def build() -> bytes:
         [
             paragraph(
                 "Footer",
-                text("Schooljaar {{ school_year }} \u00b7 versie {{ version }}"),
+                text(STAMP),
                 "<w:r><w:tab/></w:r>",
                 text("pagina "),
                 field("PAGE", "1"),
@@ -467,9 +472,10 @@ def build() -> bytes:
             )
         ],
     )
-    # The cover shows the concept marking in its body, so its header stays empty.
+    # The cover shows the concept marking in its body, so its header stays empty; its footer
+    # carries the same stamp as every other page, so even a printed cover says which version it is.
     fill(section.first_page_header._element, [paragraph("Normal", "")])
-    fill(section.first_page_footer._element, [paragraph("Footer", text(""))])
+    fill(section.first_page_footer._element, [paragraph("Footer", text(STAMP))])
 
     # Jinja in the properties is rendered by the writer; see WordWriter.
     properties = document.core_properties

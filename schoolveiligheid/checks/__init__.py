@@ -4,37 +4,42 @@ Validation (the model) makes a policy well-formed; checks judge it. Findings
 never stop the command by themselves: `controleer` reports them, and the build
 refuses documents only for an adopted (vastgesteld) school with a finding of
 severity "fout".
+
+Two entry points, because generated text only exists after the render stage:
+`check_school` judges the data, `check_rendered` the Markdown of every chapter
+and site page. `controleer` and `bouw` run both.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
-from typing import Literal
 
+from ..documents import RenderedDocument, SitePage
 from ..model import SchoolModel
+from .findings import Collector, Finding, Severity, by_severity
+from .hygiene import check_hygiene
+from .legal import check_legal
+from .schoolyear import check_school_year
+from .text import check_policy_text, check_rendered_text
 
-Severity = Literal["fout", "waarschuwing"]
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One thing a school should fix, where it is, and why (the rule's source)."""
-
-    school_id: str
-    severity: Severity
-    rule: str  # short id of the rule, e.g. "wvs-coordinator"
-    message: str
-    where: str  # "policy/school.yaml:14" or "Sociaal veiligheidsplan, hoofdstuk Monitoring"
-    source: str  # where the rule comes from (law, LAW.md)
-    hint: str = ""
-
-    def __str__(self) -> str:
-        text = f"{self.severity}: {self.where}: {self.message}\n  bron: {self.source}"
-        return f"{text}\n  tip: {self.hint}" if self.hint else text
+__all__ = ["Finding", "Severity", "by_severity", "check_rendered", "check_school"]
 
 
 def check_school(school: SchoolModel, today: date) -> list[Finding]:
-    """All findings for one school's policy data."""
-    del school, today
-    return []
+    """All findings for one school's policy data; `today` comes from build.today()."""
+    out = Collector(school.id, school.raw)
+    check_legal(school, today, out)
+    check_school_year(school, today, out)
+    check_policy_text(school.raw, out)
+    check_hygiene(school, out)
+    return out.findings
+
+
+def check_rendered(
+    school: SchoolModel, documents: Sequence[RenderedDocument], pages: Sequence[SitePage] = ()
+) -> list[Finding]:
+    """Unfinished text in the school's generated documents and site pages."""
+    out = Collector(school.id, school.raw)
+    check_rendered_text(documents, pages, school.raw, out)
+    return out.findings

@@ -6,6 +6,8 @@ already left out, and no letter or case data can enter it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..documents import DOCUMENT_KINDS
 from ..law import (
     DECISION_WEEKS,
@@ -19,7 +21,8 @@ from ..model import SchoolModel
 from . import practice, procedures
 from .people import People
 from .sections import LawSection, SchoolContext
-from .views import DownloadView, RoleView
+from .text import capitalised, join
+from .views import ContactRow, DownloadView, OrganisationView, PersonView, RoleView
 
 __all__ = ["SchoolContext", "build_context", "CONTACT_ROLES"]
 
@@ -63,6 +66,30 @@ def _same_holders(first: RoleView | None, second: RoleView | None) -> bool:
     return [person.name for person in first.people] == [person.name for person in second.people]
 
 
+def contact_rows(roles: Iterable[RoleView]) -> tuple[ContactRow, ...]:
+    """Rows for a contact table: one per person, listing all of that person's roles in the table."""
+    rows: dict[tuple[str, str | None, str | None], tuple[list[str], PersonView | OrganisationView]] = {}
+    for role in roles:
+        holders: list[PersonView | OrganisationView] = list(role.people) or (
+            [role.organisation] if role.organisation else []
+        )
+        for holder in holders:
+            audience = getattr(holder, "audience", None)
+            label = f"{role.label} (voor {audience})" if audience else role.label
+            key = (holder.name, holder.phone.uri if holder.phone else None, holder.email.uri if holder.email else None)
+            rows.setdefault(key, ([], holder))[0].append(label)
+    return tuple(
+        ContactRow(
+            roles=capitalised(join(labels)),
+            name=holder.name,
+            phone=holder.phone,
+            email=holder.email,
+            availability=holder.availability,
+        )
+        for labels, holder in rows.values()
+    )
+
+
 def _downloads(pdf: bool) -> tuple[DownloadView, ...]:
     return tuple(
         DownloadView(kind.title, f"{kind.file_stem}.docx", f"{kind.file_stem}.pdf" if pdf else None)
@@ -74,13 +101,15 @@ def build_context(school: SchoolModel, pdf: bool = False) -> SchoolContext:
     """The render context of one school; `pdf` says whether PDF downloads will exist."""
     people = People(school)
     roles = {role_id: people.role_views.get(role_id) for role_id in people.all_role_ids()}
+    contacts = tuple(view for role_id in CONTACT_ROLES if (view := roles.get(role_id)) is not None)
+    other_roles = tuple(view for role_id, view in roles.items() if view is not None and role_id not in CONTACT_ROLES)
     return SchoolContext(
         school=people.school(),
         board=people.board(),
         doc=people.doc(),
         identity=people.identity(),
         roles=roles,
-        contacts=tuple(view for role_id in CONTACT_ROLES if (view := roles.get(role_id)) is not None),
+        contacts=contacts,
         organisations=tuple(people.organisation_views.values()),
         documents={doc.id: people.document(doc.id) for doc in school.policy.documents},
         methods=practice.methods(people),
@@ -95,11 +124,11 @@ def build_context(school: SchoolModel, pdf: bool = False) -> SchoolContext:
         so=procedures.special_education(people),
         law=_law(school),
         downloads=_downloads(pdf),
-        other_roles=tuple(
-            view for role_id, view in roles.items() if view is not None and role_id not in CONTACT_ROLES
-        ),
+        other_roles=other_roles,
         bullying_roles_combined=_same_holders(
             roles.get("coordinator_anti_pestbeleid"), roles.get("aanspreekpunt_pesten")
         ),
         document_titles={kind.kind: kind.title for kind in DOCUMENT_KINDS},
+        contact_rows=contact_rows(contacts),
+        other_role_rows=contact_rows(other_roles),
     )

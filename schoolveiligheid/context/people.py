@@ -13,7 +13,7 @@ from .sections import (
     IdentitySection,
     SchoolSection,
 )
-from .text import frequency_text, groups_text, join
+from .text import frequency_text, groups_text, join, with_article
 from .views import (
     Contact,
     DocumentView,
@@ -22,8 +22,6 @@ from .views import (
     PersonView,
     RoleView,
 )
-
-_ARTICLES = {"team": "het", "bevoegd_gezag": "het", "zorgteam": "het"}
 
 
 def markdown(text: str | None) -> Md | None:
@@ -66,14 +64,14 @@ class People:
     def actor(self, actor_id: str) -> str:
         """'de coördinator sociale veiligheid', 'de leerkracht', 'het team'."""
         if actor_id in self.model.roles:
-            return f"de {self.model.roles[actor_id].label}"
+            return with_article(self.model.roles[actor_id].label)
         if actor_id == "leerkracht":
             return f"de {self.policy.school.terminology.teacher}"
         if actor_id in GENERIC_ACTORS:
-            return f"{_ARTICLES.get(actor_id, 'de')} {GENERIC_ACTORS[actor_id]}"
+            return with_article(GENERIC_ACTORS[actor_id])
         if actor_id in self.organisation_views:
             return self.organisation_views[actor_id].name
-        return f"de {ROLES[actor_id][0]}" if actor_id in ROLES else actor_id
+        return with_article(ROLES[actor_id][0]) if actor_id in ROLES else actor_id
 
     def actors(self, actor_ids: tuple[str, ...]) -> str | None:
         return join(self.actor(actor) for actor in actor_ids) or None
@@ -114,7 +112,7 @@ class People:
             availability=org.availability,
             office_hours=org.office_hours,
             description=markdown(org.description) or markdown(entry.text if entry else "") or Md(""),
-            secretariat=join(filter(None, [secretariat.name, secretariat.function])) if secretariat else None,
+            secretariat=", ".join(filter(None, [secretariat.name, secretariat.function])) if secretariat else None,
         )
 
     def _role(self, role: ResolvedRole) -> RoleView:

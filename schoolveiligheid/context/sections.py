@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from .views import (
@@ -12,6 +12,7 @@ from .views import (
     CareTeamView,
     ChannelView,
     Contact,
+    ContactRow,
     DocumentView,
     DownloadView,
     InstrumentView,
@@ -278,7 +279,8 @@ class SchoolContext:
     so: SoSection | None
     law: LawSection
     downloads: tuple[DownloadView, ...]
-    other_roles: tuple[RoleView, ...] = ()  # filled roles that are not in contacts, in canonical order
-    # the same people are coördinator anti-pestbeleid and aanspreekpunt pesten
-    bullying_roles_combined: bool = False
-    document_titles: Mapping[str, str] = field(default_factory=dict)  # kind -> title: "pestprotocol"
+    other_roles: tuple[RoleView, ...]  # filled roles that are not in contacts, in canonical order
+    bullying_roles_combined: bool  # the same people are coördinator anti-pestbeleid and aanspreekpunt pesten
+    document_titles: Mapping[str, str]  # kind -> title: "pestprotocol" -> "Anti-pestprotocol"
+    contact_rows: tuple[ContactRow, ...]  # `contacts` as table rows, one per person
+    other_role_rows: tuple[ContactRow, ...]  # `other_roles` as table rows, one per person

@@ -38,6 +38,11 @@ _PER = {
 }
 
 
+def capitalised(text: str) -> str:
+    """The text with its first letter in upper case."""
+    return text[:1].upper() + text[1:]
+
+
 def number_word(number: int) -> str:
     """'twee' for 2; digits from 11 on, as Dutch style guides advise."""
     return _NUMBERS.get(number, str(number))
@@ -86,3 +91,13 @@ def groups_text(groups: Sequence[str], all_groups: Sequence[str], word: str) -> 
 def date_text(day: date | None) -> str:
     """A Dutch date, or an empty string when there is none."""
     return dutch_date(day) if day is not None else ""
+
+
+# Head nouns of role and body names that take "het" rather than "de".
+_NEUTER = {"aanspreekpunt", "team", "zorgteam", "bestuur", "bevoegd", "meldpunt", "wijkteam", "college"}
+
+
+def with_article(name: str) -> str:
+    """'de intern begeleider', 'het aanspreekpunt pesten', 'het bevoegd gezag'."""
+    first = name.split()[0].lower() if name.split() else ""
+    return f"{'het' if first in _NEUTER else 'de'} {name}"

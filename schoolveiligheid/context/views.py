@@ -214,3 +214,14 @@ class DownloadView:
     title: str
     docx: str
     pdf: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRow:
+    """One person (or organisation) in a contact table, with every role they hold there."""
+
+    roles: str  # "Aanspreekpunt pesten en coördinator sociale veiligheid"
+    name: str
+    phone: Contact | None
+    email: Contact | None
+    availability: str | None

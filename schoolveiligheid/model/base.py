@@ -88,26 +88,21 @@ Audience = Literal["leerlingen", "ouders", "medewerkers"]
 Status = Literal["actief", "in_ontwikkeling", "gepland"]
 
 
-def _ref(kind: str, noun: str, hint: str, description: str) -> Any:
-    return Annotated[
-        str,
-        AfterValidator(reference(kind, noun, hint)),
-        WithJsonSchema({"type": "string", "description": description}),
-    ]
-
-
-PersonRef = _ref(
-    "personen", "persoon", "gebruik een id uit de lijst personen", "id van een persoon uit personen"
-)
-OrgRef = _ref(
-    "organisaties",
-    "organisatie",
-    "gebruik een id uit de lijst organisaties",
-    "id van een organisatie uit organisaties",
-)
-DocRef = _ref(
-    "documenten", "document", "gebruik een id uit de lijst documenten", "id van een document uit documenten"
-)
+PersonRef = Annotated[
+    str,
+    AfterValidator(reference("personen", "persoon", "gebruik een id uit de lijst personen")),
+    WithJsonSchema({"type": "string", "description": "id van een persoon uit personen"}),
+]
+OrgRef = Annotated[
+    str,
+    AfterValidator(reference("organisaties", "organisatie", "gebruik een id uit de lijst organisaties")),
+    WithJsonSchema({"type": "string", "description": "id van een organisatie uit organisaties"}),
+]
+DocRef = Annotated[
+    str,
+    AfterValidator(reference("documenten", "document", "gebruik een id uit de lijst documenten")),
+    WithJsonSchema({"type": "string", "description": "id van een document uit documenten"}),
+]
 
 
 def _actor(kind: str, hint: str) -> Any:
@@ -157,20 +152,20 @@ RouteStep = Annotated[
 ]
 
 
-def catalogue_ref(kind: str, noun: str) -> Any:
-    """A reference to a catalogue entry of one kind (programma, aanpak, instrument, partner)."""
-    return Annotated[
-        str,
-        AfterValidator(
-            reference(
-                f"catalogus_{kind}",
-                noun,
-                "zie templates/catalogus/ voor de beschikbare id's, of gebruik eigen: true met titel en tekst",
-            )
-        ),
-        # The schema generator replaces the marker with the catalogue's ids as choices.
-        WithJsonSchema({"type": "string", "x-catalogus": kind}),
-    ]
-
+CATALOGUE_HINT = (
+    "zie templates/catalogus/ voor de beschikbare id's, of gebruik eigen: true met titel en tekst"
+)
+ApproachRef = Annotated[
+    str,
+    AfterValidator(reference("catalogus_aanpak", "aanpak", CATALOGUE_HINT)),
+    # The schema generator replaces the marker with the catalogue's ids as choices.
+    WithJsonSchema({"type": "string", "x-catalogus": "aanpak"}),
+]
+PartnerKind = Annotated[
+    str,
+    AfterValidator(reference("catalogus_partner", "soort organisatie", CATALOGUE_HINT)),
+    # The schema generator replaces the marker with the catalogue's ids as choices.
+    WithJsonSchema({"type": "string", "x-catalogus": "partner"}),
+]
 
 __all__ = ["Id", "Block", "field"]

@@ -18,7 +18,7 @@ from ..errors import InvalidInput, Problem
 from ..load import MarkedList, read_catalogue_files
 from .base import Block, field
 from .validate import problems_from
-from .values import Id, Line, Markdown, Phone, Url
+from .values import Id, Line, LongText, Phone, Url
 
 Kind = Literal["programma", "aanpak", "instrument", "partner"]
 
@@ -39,7 +39,7 @@ class CatalogueEntry(Block):
     title: Line = field("titel", "titel")
     website: Url | None = field("website", "website van de aanbieder", None)
     audience: Literal["po", "so", "alle"] = field("doelgroep", "voor welk onderwijs", "alle")
-    text: Markdown(3000) = field("tekst", "neutrale beschrijving in onze eigen woorden")
+    text: LongText = field("tekst", "neutrale beschrijving in onze eigen woorden")
     steps: tuple[Line, ...] = field("stappen", "stappen van een aanpak", ())
     respondents: Literal["leerlingen", "leerkrachten", "ouders", "medewerkers"] | None = field(
         "respondenten", "wie een instrument invult", None

@@ -96,7 +96,7 @@ def _get(data: Any, path: KeyPath) -> tuple[Any, Any]:
     """The value at path and the mapping that holds it (for its mark), or (None, None)."""
     parent = None
     for key in path:
-        if not isinstance(data, MarkedDict) or key not in data:
+        if not isinstance(data, MarkedDict) or not isinstance(key, str) or key not in data:
             return None, None
         parent, data = data, data[key]
     return data, parent

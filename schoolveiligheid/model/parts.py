@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from .base import Audience, Block, DocRef, OrgRef, PersonRef, RoleId, catalogue_ref, field
-from .values import Date, Email, Id, Line, Markdown, Phone, Postcode, Url, invalid
+from .base import Audience, Block, DocRef, OrgRef, PartnerKind, PersonRef, RoleId, field
+from .values import Date, Email, Id, Line, Note, Phone, Postcode, Url, Vision, invalid
 
 
 class Address(Block):
@@ -160,9 +160,6 @@ class ContactPerson(Block):
     email: Email | None = field("email", "e-mailadres", None)
 
 
-PartnerKind = catalogue_ref("partner", "soort organisatie")
-
-
 class Organisation(Block):
     """An external partner (sociale kaart), complaint body or national service."""
 
@@ -187,9 +184,7 @@ class Organisation(Block):
     office_hours: Line | None = field(
         "spreekuur", "spreekuur, bijvoorbeeld dinsdag 8.30-9.30 uur op school", None
     )
-    description: Markdown(500) | None = field(
-        "beschrijving", "waarvoor ouders of school hier terechtkunnen", None
-    )
+    description: Note | None = field("beschrijving", "waarvoor ouders of school hier terechtkunnen", None)
     scope: tuple[Literal["kwaliteit", "machtsmisbruik", "passend_onderwijs"], ...] = field(
         "reikwijdte", "waarover klachten gaan (klachtencommissie)", ()
     )
@@ -245,9 +240,7 @@ class RoleAssignment(Block):
     count: int | None = field(
         "aantal", "alleen bestuur: hoeveel personen elke school aanwijst", None, ge=1, le=10
     )
-    tasks_note: Markdown(800) | None = field(
-        "taken_aanvulling", "aanvulling op de standaardtaken van deze rol", None
-    )
+    tasks_note: Note | None = field("taken_aanvulling", "aanvulling op de standaardtaken van deze rol", None)
 
     @model_validator(mode="after")
     def _one_mode(self) -> RoleAssignment:
@@ -320,9 +313,7 @@ class Quote(Block):
 class Identity(Block):
     """Vision and values, written by the school."""
 
-    vision: Markdown(2000) | None = field(
-        "visie", "visie op een veilige school (Markdown, zonder koppen)", None
-    )
+    vision: Vision | None = field("visie", "visie op een veilige school (Markdown, zonder koppen)", None)
     values: tuple[Line, ...] = field(
         "waarden", "pedagogische waarden, bijvoorbeeld 'we luisteren naar elkaar'", ()
     )

@@ -8,8 +8,8 @@ from pydantic import AfterValidator, GetJsonSchemaHandler, ValidationInfo, model
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from .base import Actor, Block, DocRef, OrgRef, RouteStep, Status, catalogue_ref, field
-from .values import Date, Groups, Id, Line, Markdown, Url, invalid, reference
+from .base import Actor, ApproachRef, Block, DocRef, OrgRef, RouteStep, Status, field
+from .values import Date, Groups, Id, Line, Note, Text, Url, invalid, reference
 
 Period = Literal["dag", "week", "twee_weken", "maand", "blok", "jaar", "twee_jaar"]
 MONTH = Literal[
@@ -80,10 +80,10 @@ class MethodChoice(Block):
     title: Line | None = field(
         "titel", "titel (verplicht bij eigen; vervangt anders de catalogustitel)", None
     )
-    text: Markdown(1500) | None = field(
+    text: Text | None = field(
         "tekst", "eigen tekst (verplicht bij eigen; vervangt anders de catalogustekst)", None
     )
-    addition: Markdown(800) | None = field("aanvulling", "extra tekst achter de catalogustekst", None)
+    addition: Note | None = field("aanvulling", "extra tekst achter de catalogustekst", None)
     groups: Groups | None = field("groepen", "voor welke groepen, bijvoorbeeld 1-8", None)
     frequency: Frequency | None = field("frequentie", "hoe vaak, bijvoorbeeld {aantal: 1, per: week}", None)
     when: Line | None = field("wanneer", "wanneer, bijvoorbeeld de eerste zes schoolweken", None)
@@ -113,7 +113,7 @@ class InstrumentChoice(Block):
         "instrument", "id uit de catalogus, bijvoorbeeld vensters of zien"
     )
     title: Line | None = field("titel", "titel (verplicht bij eigen)", None)
-    text: Markdown(800) | None = field("tekst", "eigen tekst (verplicht bij eigen)", None)
+    text: Note | None = field("tekst", "eigen tekst (verplicht bij eigen)", None)
     respondents: Respondents | None = field(
         "respondenten", "wie het invult; standaard uit de catalogus", None
     )
@@ -143,7 +143,7 @@ class Monitoring(Block):
     ] = field("bespreking", "met wie de uitkomsten besproken worden", ())
     owner: Actor | None = field("verantwoordelijke", "wie de monitoring organiseert", None)
     results_url: Url | None = field("publicatie_url", "waar ouders de uitkomsten kunnen zien", None)
-    note: Markdown(800) | None = field("toelichting", "aanvulling", None)
+    note: Note | None = field("toelichting", "aanvulling", None)
 
 
 class Analysis(Block):
@@ -178,7 +178,9 @@ class Rule(Block):
         return {"tekst": value} if isinstance(value, str) else value
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         # A rule may be written as plain text as well as a block with sub-rules.
         return {"anyOf": [{"type": "string", "description": "de regel"}, handler(schema)]}
 
@@ -187,7 +189,7 @@ class Principle(Block):
     """A stelregel: an agreement about how pupils, staff and parents act."""
 
     title: Line | None = field("titel", "korte titel", None)
-    text: Markdown(500) = field("tekst", "de afspraak")
+    text: Note = field("tekst", "de afspraak")
 
 
 class ClassRules(Block):
@@ -204,8 +206,8 @@ class Rules(Block):
     school_rules: tuple[Rule, ...] = field("schoolregels", "schoolregels, eventueel met subregels", ())
     principles: tuple[Principle, ...] = field("stelregels", "afspraken over hoe iedereen handelt", ())
     class_rules: ClassRules | None = field("klassenregels", "hoe groepen eigen regels maken", None)
-    devices: Markdown(600) | None = field("apparaten", "afspraken over telefoons en apparaten", None)
-    supervision: Markdown(600) | None = field("toezicht", "toezicht in pauzes en op het plein", None)
+    devices: Note | None = field("apparaten", "afspraken over telefoons en apparaten", None)
+    supervision: Note | None = field("toezicht", "toezicht in pauzes en op het plein", None)
 
 
 class SupportGroup(Block):
@@ -224,7 +226,7 @@ class SupportGroup(Block):
 class Curative(Block):
     """The curative approach when bullying happens, with its parameters."""
 
-    approaches: tuple[catalogue_ref("aanpak", "aanpak"), ...] = field(  # type: ignore[valid-type]
+    approaches: tuple[ApproachRef, ...] = field(
         "methoden", "aanpakken uit de catalogus, bijvoorbeeld opa, no_blame, vijfsporenaanpak", min_length=1
     )
     support_group: SupportGroup | None = field("steungroep", "grootte van de steungroep", None)
@@ -239,14 +241,14 @@ class Curative(Block):
         le=72,
     )
     executors: tuple[Actor, ...] = field("uitvoerders", "wie de aanpak uitvoert", ())
-    parents: Markdown(400) | None = field("ouders_informeren", "hoe ouders geïnformeerd worden", None)
+    parents: Note | None = field("ouders_informeren", "hoe ouders geïnformeerd worden", None)
 
 
 class EscalationStep(Block):
     """One step of the escalation ladder; the order in the list is the step number."""
 
     title: Line = field("titel", "naam van de stap")
-    description: Markdown(800) | None = field("beschrijving", "wat er in deze stap gebeurt", None)
+    description: Note | None = field("beschrijving", "wat er in deze stap gebeurt", None)
     actions: tuple[Line, ...] = field("acties", "concrete acties", ())
     term: Term | None = field("termijn", "hoe lang deze stap duurt, bijvoorbeeld {weken: 4}", None)
     responsible: tuple[Actor, ...] = field("verantwoordelijk", "wie verantwoordelijk is", ())
@@ -265,15 +267,13 @@ class Bullying(Block):
     definition: Literal["standaard", "eigen"] = field(
         "definitie", "standaard of eigen definitie van pesten", "standaard"
     )
-    definition_text: Markdown(1200) | None = field(
-        "definitie_tekst", "eigen definitie (bij definitie: eigen)", None
-    )
+    definition_text: Text | None = field("definitie_tekst", "eigen definitie (bij definitie: eigen)", None)
     curative: Curative | None = field("curatief", "de curatieve aanpak", None)
     escalation: tuple[EscalationStep, ...] = field(
         "escalatie", "stappen bij aanhoudend pesten of ernstig gedrag", ()
     )
     consequences: tuple[Line, ...] = field("consequenties", "mogelijke consequenties", ())
-    cyberbullying: Markdown(800) | None = field("cyberpesten", "eigen afspraken over online pesten", None)
+    cyberbullying: Note | None = field("cyberpesten", "eigen afspraken over online pesten", None)
 
     @model_validator(mode="after")
     def _own_definition(self) -> Bullying:
@@ -356,7 +356,7 @@ class Meldcode(Block):
     """The meldcode huiselijk geweld en kindermishandeling the school follows."""
 
     document: DocRef = field("document", "id van de meldcode in documenten")
-    note: Markdown(600) | None = field("toelichting", "aanvulling", None)
+    note: Note | None = field("toelichting", "aanvulling", None)
 
 
 ChannelKind = Literal[
@@ -377,8 +377,8 @@ class Communication(Block):
     """How the school keeps parents and pupils involved."""
 
     channels: tuple[Channel, ...] = field("kanalen", "communicatiekanalen", ())
-    parent_involvement: Markdown(1200) | None = field("ouderbetrokkenheid", "hoe ouders betrokken zijn", None)
-    pupil_voice: Markdown(800) | None = field("leerlingstem", "hoe leerlingen meepraten", None)
+    parent_involvement: Text | None = field("ouderbetrokkenheid", "hoe ouders betrokken zijn", None)
+    pupil_voice: Note | None = field("leerlingstem", "hoe leerlingen meepraten", None)
     bullying_in_newsletter: Frequency | None = field(
         "pesten_in_nieuwsbrief", "hoe vaak pesten in de nieuwsbrief staat", None
     )
@@ -398,7 +398,7 @@ class CareLevel(Block):
     """A level of care (zorgniveau) in an SO school."""
 
     level: int = field("niveau", "nummer van het niveau", ge=1, le=9)
-    description: Markdown(500) = field("omschrijving", "wat dit niveau inhoudt")
+    description: Note = field("omschrijving", "wat dit niveau inhoudt")
     managers: tuple[Actor, ...] = field("trajectbeheerder", "wie het traject beheert", ())
 
 

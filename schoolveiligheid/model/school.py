@@ -211,6 +211,7 @@ def _board_for(
                 )
             ]
         return boards[board_id], []
+    assert isinstance(school, MarkedDict)  # board_id came from it
     mark = school.marks["bestuur"]
     return None, [
         Problem(
@@ -289,7 +290,7 @@ def _boards_by_id(files: PolicyFiles) -> tuple[dict[str, MarkedDict], list[Probl
         board_id = board.get("id") if isinstance(board, MarkedDict) else None
         if not isinstance(board_id, str):
             continue
-        if board_id in boards:
+        if board_id in boards and isinstance(board, MarkedDict):
             mark = board.marks["id"]
             problems.append(
                 Problem(

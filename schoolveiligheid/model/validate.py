@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any, Literal, Union
 
 from pydantic import BaseModel, ValidationError
@@ -73,22 +74,17 @@ def _locate(data: MarkedDict | MarkedList, loc: Loc) -> tuple[Mark, KeyPath, Any
     mark = data.mark
     key_mark: Mark | None = None
     for index, part in enumerate(loc):
-        if (
-            isinstance(node, MarkedDict)
-            and isinstance(part, str)
-            and part in node
-            or isinstance(node, MarkedList)
-            and isinstance(part, int)
-            and 0 <= part < len(node)
-        ):
-            key_mark = node.marks[part]
-            node = node[part]
-        else:
-            return (key_mark or mark), tuple(loc[index:]), None
+        if isinstance(node, MarkedDict) and isinstance(part, str) and part in node:
+            key_mark, node = node.marks[part], node[part]
+            continue
+        if isinstance(node, MarkedList) and isinstance(part, int) and 0 <= part < len(node):
+            key_mark, node = node.marks[part], node[part]
+            continue
+        return (key_mark or mark), tuple(loc[index:]), None
     return (key_mark or mark), (), node
 
 
-def _message(error: dict[str, Any], key: str, model: type[BaseModel] | None) -> tuple[str, str]:
+def _message(error: Mapping[str, Any], key: str, model: type[BaseModel] | None) -> tuple[str, str]:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")

@@ -71,7 +71,11 @@ class _TextValue(str):
     @classmethod
     def _validate(cls, value: Any) -> Any:
         if value is None:
-            raise invalid("leeg", "de waarde is leeg", "vul een waarde in achter de dubbele punt, of laat de sleutel weg")
+            raise invalid(
+                "leeg",
+                "de waarde is leeg",
+                "vul een waarde in achter de dubbele punt, of laat de sleutel weg",
+            )
         if not isinstance(value, str):
             raise invalid(
                 "tekst",
@@ -151,7 +155,8 @@ class Phone(_TextValue):
         """The house style: '020 123 4567', '0345 123 456', '06 1234 5678', '0800 2000'."""
         digits = str(self)
         if digits[:4] in {"0800", "0900", "0906", "0909"}:
-            return f"{digits[:4]} {digits[4:]}"
+            rest = digits[4:]
+            return f"{digits[:4]} {rest}" if len(rest) <= 4 else f"{digits[:4]} {rest[:3]} {rest[3:]}"
         if digits.startswith("06"):
             return f"06 {digits[2:6]} {digits[6:]}"
         if digits[1:3] in _AREA_CODES_2 or digits[:3] in {"085", "088", "097"}:
@@ -464,15 +469,27 @@ def markdown_text(max_length: int) -> Callable[[Any], str]:
     return check
 
 
-def Markdown(max_length: int = 2000) -> Any:  # noqa: N802 - reads as a type in field annotations
-    """Annotated Markdown text of at most max_length characters."""
-    return Annotated[
-        str,
-        BeforeValidator(markdown_text(max_length)),
-        WithJsonSchema(
-            {"type": "string", "maxLength": max_length, "description": "tekst (Markdown, zonder koppen)"}
-        ),
-    ]
+# Free text comes in a few sizes only: a note, a text, a vision, a catalogue description.
+Note = Annotated[
+    str,
+    BeforeValidator(markdown_text(800)),
+    WithJsonSchema({"type": "string", "maxLength": 800, "description": "tekst (Markdown, zonder koppen)"}),
+]
+Text = Annotated[
+    str,
+    BeforeValidator(markdown_text(1500)),
+    WithJsonSchema({"type": "string", "maxLength": 1500, "description": "tekst (Markdown, zonder koppen)"}),
+]
+Vision = Annotated[
+    str,
+    BeforeValidator(markdown_text(2000)),
+    WithJsonSchema({"type": "string", "maxLength": 2000, "description": "tekst (Markdown, zonder koppen)"}),
+]
+LongText = Annotated[
+    str,
+    BeforeValidator(markdown_text(3000)),
+    WithJsonSchema({"type": "string", "maxLength": 3000, "description": "tekst (Markdown, zonder koppen)"}),
+]
 
 
 def _line(value: Any) -> str:

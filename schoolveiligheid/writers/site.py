@@ -24,6 +24,7 @@ also renders a board index (templates/site/bestuur-index.html.j2) at
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -148,6 +149,7 @@ def write_sources(
     config: dict[str, object] = {
         "INHERIT": str(base_config.resolve()),
         "site_name": site_name(bundle),
+        "copyright": stamp(bundle),
         "docs_dir": "docs",
         "site_dir": str(site_dir.resolve()) if site_dir else "site",
         "nav": nav,
@@ -164,6 +166,16 @@ def site_name(bundle: SiteBundle) -> str:
     """The name in the header of every page; a draft policy says so up front, where a
     phone's narrow header does not cut it off."""
     return f"{CONCEPT_MARK} – {bundle.school_name}" if bundle.meta.is_concept else bundle.school_name
+
+
+def stamp(bundle: SiteBundle) -> str:
+    """School year, version and adoption, shown in the footer of every page (Material's copyright).
+
+    MkDocs does not escape `copyright`, so the school's values are escaped here.
+    """
+    meta = bundle.meta
+    adopted = f"vastgesteld {meta.adopted_on}" if meta.adopted_on else f"{CONCEPT_MARK}, nog niet vastgesteld"
+    return html.escape(f"Schooljaar {meta.school_year} · versie {meta.version} · {adopted}")
 
 
 def _check_school_ids(bundles: Sequence[SiteBundle]) -> None:
@@ -209,13 +221,13 @@ def _write_document(document: RenderedDocument, docs: Path, school_name: str) ->
             "controleer de templates van dit document",
         )
     if len(document.chapters) == 1:
-        _write_markdown(docs / f"{document.file_stem}.md", document.chapters[0].markdown)
-        return f"{document.file_stem}.md"
+        _write_markdown(docs / document.page_path(0), document.chapters[0].markdown)
+        return document.page_path(0)
     chapters: list[NavEntry] = []
     used: set[str] = set()
-    for chapter in document.chapters:
+    for index, chapter in enumerate(document.chapters):
         _claim(chapter.slug, used, school_name, "")
-        relative = f"{document.file_stem}/{chapter.slug}.md"
+        relative = document.page_path(index)
         _write_markdown(docs / relative, chapter.markdown)
         chapters.append({chapter.title: relative})
     return chapters

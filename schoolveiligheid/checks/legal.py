@@ -1,0 +1,340 @@
+"""What the law asks of every school's policy: Wet veiligheid op school, meldcode, klachten, maatregelen.
+
+Each rule reports at the line where the missing or wrong value belongs, with
+the legal fact (law.py) it enforces as its source.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .. import law
+from ..model import ResolvedRole, SchoolModel
+from ..model.base import ROLES
+from ..model.practice import Frequency, InstrumentChoice
+from .findings import Collector, source_of, where, where_item
+
+WVS = "wet_veiligheid_op_school"
+_PER_YEAR = {"dag": 200.0, "week": 40.0, "twee_weken": 20.0, "maand": 10.0, "blok": 4.0, "jaar": 1.0}
+_PER_YEAR["twee_jaar"] = 0.5
+
+
+def check_legal(school: SchoolModel, today: date, out: Collector) -> None:
+    """Every legal rule for one school."""
+    _policy(school, out)
+    _monitoring(school, today, out)
+    _reachable(school, out, "coordinator_anti_pestbeleid", "wvs-coordinator")
+    _reachable(school, out, "aanspreekpunt_pesten", "wvs-aanspreekpunt")
+    _meldcode(school, out)
+    _complaints(school, out)
+    _measures(school, out)
+
+
+def _policy(school: SchoolModel, out: Collector) -> None:
+    policy = school.policy
+    bullying = policy.bullying
+    if bullying is None or (bullying.curative is None and not bullying.escalation):
+        out.error(
+            "wvs-beleid",
+            "het beleid beschrijft niet hoe de school pesten en incidenten aanpakt",
+            where(out.raw, "pestaanpak"),
+            source_of(WVS),
+            "vul pestaanpak: in met een curatieve aanpak (curatief.methoden) en de stappen (escalatie)",
+        )
+    if not policy.methods:
+        out.error(
+            "wvs-beleid",
+            "het beleid noemt geen programma's of activiteiten die pesten voorkomen",
+            where(out.raw, "methoden"),
+            source_of(WVS),
+            "noem onder methoden: wat de school doet om pesten te voorkomen, bijvoorbeeld - id: vreedzame_school",
+        )
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day so many months earlier (the last day of a shorter month)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _times_per_year(frequency: Frequency) -> float:
+    return frequency.count * _PER_YEAR[frequency.per]
+
+
+def required_groups(school: SchoolModel) -> tuple[str, ...]:
+    """The groups a legal monitor must cover: PO the two highest numbered groups; SO none in particular."""
+    if school.law == "WEC":
+        return ()
+    numbered = sorted((label for label in school.policy.school.group_labels if label.isdigit()), key=int)
+    return tuple(numbered[-law.MONITORING_PO_HIGHEST_GROUPS :]) if len(numbered) >= 2 else ()
+
+
+def _is_legal_monitor(school: SchoolModel, choice: InstrumentChoice) -> bool:
+    entry = None if choice.own else school.catalogue.get(choice.instrument)
+    if entry is None or not entry.legal_monitor:
+        return False
+    return (choice.respondents or entry.respondents) == "leerlingen"
+
+
+Problem = tuple[str, str, str, str, str]  # severity-free: rule, message, where, source, hint
+
+
+def _monitor_problems(school: SchoolModel, index: int, choice: InstrumentChoice, today: date) -> list[Problem]:
+    raw = school.raw
+    path = ("monitoring", "instrumenten", index)
+    problems: list[Problem] = []
+    if _times_per_year(choice.frequency) < 1:
+        problems.append(
+            (
+                "wvs-monitor-frequentie",
+                f"de monitor ({choice.instrument}) wordt minder dan één keer per jaar afgenomen",
+                where(raw, *path, "frequentie"),
+                source_of("monitoring"),
+                "neem de monitor elk jaar af: frequentie: {aantal: 1, per: jaar}",
+            )
+        )
+    needed = required_groups(school)
+    covered = choice.groups or ()
+    missing = [group for group in needed if group not in covered]
+    if not covered or missing:
+        what = f"groep {' en '.join(missing)}" if missing else "geen enkele groep"
+        problems.append(
+            (
+                "wvs-monitor-groepen",
+                f"de monitor ({choice.instrument}) wordt niet afgenomen in {what}",
+                where(raw, *path, "groepen"),
+                source_of("monitoring", "monitoring_groepen"),
+                f"zet bij dit instrument groepen: {needed[0]}-{needed[-1]} (of meer groepen)"
+                if needed
+                else "noem bij dit instrument in welke groepen de leerlingen de vragenlijst invullen",
+            )
+        )
+    oldest = months_before(today, law.MONITORING_MAX_AGE_MONTHS)
+    last = choice.last_taken
+    if last is None or last < oldest or last > today:
+        if last is None:
+            message = f"bij de monitor ({choice.instrument}) staat niet wanneer hij voor het laatst is afgenomen"
+        elif last > today:
+            message = f"de laatste afname van de monitor ({choice.instrument}) ligt na vandaag ({last.isoformat()})"
+        else:
+            message = (
+                f"de monitor ({choice.instrument}) is voor het laatst afgenomen op {last.isoformat()}, "
+                f"meer dan {law.MONITORING_MAX_AGE_MONTHS} maanden geleden"
+            )
+        problems.append(
+            (
+                "wvs-monitor-afname",
+                message,
+                where(raw, *path, "laatste_afname"),
+                source_of("monitoring"),
+                "neem de monitor af en zet de datum bij laatste_afname: (JJJJ-MM-DD)",
+            )
+        )
+    return problems
+
+
+def _monitoring(school: SchoolModel, today: date, out: Collector) -> None:
+    monitoring = school.policy.monitoring
+    if monitoring is None or not monitoring.instruments:
+        out.error(
+            "wvs-monitor",
+            "het beleid noemt geen jaarlijkse monitoring van de sociale veiligheid",
+            where(out.raw, "monitoring"),
+            source_of(WVS, "monitoring"),
+            "vul monitoring.instrumenten in met een vragenlijst voor leerlingen, bijvoorbeeld instrument: vensters",
+        )
+        return
+    candidates = [
+        (index, choice)
+        for index, choice in enumerate(monitoring.instruments)
+        if _is_legal_monitor(school, choice)
+    ]
+    if not candidates:
+        fit = sorted(
+            entry.id for entry in school.catalogue.entries.values() if entry.kind == "instrument" and entry.legal_monitor
+        )
+        out.error(
+            "wvs-monitor",
+            "geen van de instrumenten is een gestandaardiseerde vragenlijst voor leerlingen die als wettelijke "
+            "monitor geldt",
+            where(out.raw, "monitoring", "instrumenten"),
+            source_of("monitoring"),
+            f"kies een instrument uit de catalogus dat daarvoor geschikt is: {', '.join(fit)}",
+        )
+        return
+    best = min((_monitor_problems(school, index, choice, today) for index, choice in candidates), key=len)
+    for rule, message, place, source, hint in best:
+        out.error(rule, message, place, source, hint)
+
+
+def _for_parents(role: ResolvedRole, person_id: str) -> bool:
+    audience = role.audiences.get(person_id, ())
+    return not audience or "ouders" in audience
+
+
+def _reachable(school: SchoolModel, out: Collector, role_id: str, rule: str) -> None:
+    term = ROLES[role_id][1] or ROLES[role_id][0]
+    role = school.role(role_id)
+    if role is None or not role.people:
+        out.error(
+            rule,
+            f"er is geen {term} met naam aangewezen",
+            where(out.raw, "rollen", role_id),
+            source_of(WVS),
+            f"noem onder rollen.{role_id}.personen wie deze taak heeft (één persoon mag beide wettelijke taken hebben)",
+        )
+        return
+    for_parents = [person for person in role.people if _for_parents(role, person.id)]
+    if not for_parents:
+        out.error(
+            rule,
+            f"de {role.label} is er volgens de doelgroep niet voor ouders",
+            where(out.raw, "rollen", role_id),
+            source_of(WVS),
+            "zet ouders bij de doelgroep van minstens één persoon in deze rol",
+        )
+        return
+    if not any(person.public_email or person.public_phone for person in for_parents):
+        names = " en ".join(person.name for person in for_parents)
+        out.error(
+            rule,
+            f"ouders kunnen de {role.label} ({names}) niet bereiken: er staat geen openbaar e-mailadres of "
+            "telefoonnummer bij",
+            where_item(out.raw, "personen", for_parents[0].id, "email"),
+            source_of(WVS),
+            "geef een e-mailadres of telefoonnummer van school; privé-adressen en 06-nummers worden alleen getoond "
+            "met publiceer: {email: true} of {telefoon: true}",
+        )
+
+
+def _meldcode(school: SchoolModel, out: Collector) -> None:
+    officer = school.role("aandachtsfunctionaris_meldcode")
+    if officer is None or not officer.people:
+        out.error(
+            "meldcode-aandachtsfunctionaris",
+            "er is geen aandachtsfunctionaris huiselijk geweld en kindermishandeling aangewezen",
+            where(out.raw, "rollen", "aandachtsfunctionaris_meldcode"),
+            source_of("meldcode"),
+            "noem de persoon onder rollen.aandachtsfunctionaris_meldcode.personen (vaak de intern begeleider)",
+        )
+    if school.policy.meldcode is None:
+        out.error(
+            "meldcode-document",
+            "het beleid verwijst niet naar de meldcode huiselijk geweld en kindermishandeling",
+            where(out.raw, "meldcode"),
+            source_of("meldcode"),
+            "zet de meldcode van het bestuur bij documenten en verwijs ernaar met meldcode: {document: <id>}",
+        )
+
+
+def _complaints(school: SchoolModel, out: Collector) -> None:
+    complaints = school.policy.complaints
+    source = source_of("klachtenregeling")
+    if complaints is None:
+        out.error(
+            "klacht-regeling",
+            "het beleid verwijst niet naar een klachtenregeling en klachtencommissie",
+            where(out.raw, "klachten"),
+            source,
+            "vul klachten: in met regeling (een document) en commissie (een organisatie); vaak staat dit bij het bestuur",
+        )
+    elif not complaints.routes:
+        out.error(
+            "klacht-route",
+            "het beleid beschrijft niet bij wie ouders met een klacht terechtkunnen (klachtroute)",
+            where(out.raw, "klachten", "routes"),
+            source,
+            "vul klachten.routes in, bijvoorbeeld stappen: [leerkracht, directeur, bevoegd_gezag, <commissie-id>]",
+        )
+    contact = school.role("interne_vertrouwenspersoon")
+    if contact is None or not contact.people:
+        out.error(
+            "klacht-contactpersoon",
+            "er is geen contactpersoon of interne vertrouwenspersoon aangewezen",
+            where(out.raw, "rollen", "interne_vertrouwenspersoon"),
+            source,
+            "noem de persoon onder rollen.interne_vertrouwenspersoon.personen",
+        )
+    _external_confidant(school, out, source)
+    if complaints is not None:
+        committee = school.organisations.get(complaints.committee)
+        if committee is not None and not (committee.postal_address or committee.address or committee.website):
+            out.error(
+                "klacht-commissie",
+                f"bij de klachtencommissie ({committee.name}) staat geen postadres of website",
+                where_item(out.raw, "organisaties", committee.id),
+                source,
+                "vul postadres: of website: in, zodat ouders weten waar ze een klacht indienen",
+            )
+
+
+def _external_confidant(school: SchoolModel, out: Collector, source: str) -> None:
+    role = school.role("externe_vertrouwenspersoon")
+    reachable = role is not None and (
+        any(person.public_email or person.public_phone for person in role.people)
+        or (role.organisation is not None and bool(role.organisation.phone or role.organisation.email))
+    )
+    if reachable:
+        return
+    message = (
+        "er is geen externe vertrouwenspersoon aangewezen"
+        if role is None or not (role.people or role.organisation)
+        else "bij de externe vertrouwenspersoon staat geen openbaar telefoonnummer of e-mailadres"
+    )
+    out.error(
+        "klacht-evp",
+        message,
+        where(out.raw, "rollen", "externe_vertrouwenspersoon"),
+        source,
+        "noem een persoon of organisatie met telefoon of e-mail onder rollen.externe_vertrouwenspersoon",
+    )
+
+
+def _measures(school: SchoolModel, out: Collector) -> None:
+    measures = school.policy.measures
+    variant = law.variant(school.law, school.policy.board.richting)
+    suspension_source = source_of(variant.suspension.key)
+    suspension = measures.suspension
+    if suspension is not None and suspension.max_school_days > law.SUSPENSION_MAX_SCHOOL_DAYS:
+        out.error(
+            "schorsing-max",
+            f"een schorsing mag ten hoogste één week duren ({law.SUSPENSION_MAX_SCHOOL_DAYS} schooldagen), "
+            f"hier staat {suspension.max_school_days}",
+            where(out.raw, "maatregelen", "schorsing", "max_schooldagen"),
+            suspension_source,
+            f"zet max_schooldagen: op {law.SUSPENSION_MAX_SCHOOL_DAYS} of minder",
+        )
+    if suspension is not None and not suspension.notify_inspectie:
+        out.error(
+            "schorsing-inspectie",
+            "de inspectie moet bericht krijgen van een schorsing die langer dan één dag duurt; dat mag niet uit",
+            where(out.raw, "maatregelen", "schorsing", "inspectie_melden"),
+            suspension_source,
+            "haal inspectie_melden: false weg",
+        )
+    time_out = measures.time_out
+    if time_out is not None and re.search(r"\bthuis\b", time_out.where, re.IGNORECASE):
+        out.warning(
+            "time-out-thuis",
+            "een time-out waarbij de leerling thuis blijft, is wettelijk een schorsing",
+            where(out.raw, "maatregelen", "time_out", "waar"),
+            suspension_source,
+            "laat de leerling bij een time-out op school (een andere groep), of gebruik de schorsing met "
+            "bericht aan de inspectie",
+        )
+    missing = [who for who in ("groepsleerkracht", "ouders") if who not in measures.removal.hear]
+    if missing:
+        out.error(
+            "verwijdering-horen",
+            f"voor een besluit tot verwijdering moeten de groepsleerkracht en de ouders gehoord worden; "
+            f"hier ontbreekt: {' en '.join(missing)}",
+            where(out.raw, "maatregelen", "verwijdering", "horen"),
+            source_of(variant.removal.key),
+            "zet horen: [groepsleerkracht, ouders] (eventueel met leerling)",
+        )
