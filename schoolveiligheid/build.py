@@ -18,11 +18,13 @@ from pathlib import Path
 
 from .checks import Finding, check_rendered, check_school
 from .context import build_context
+from .context.forms import forms_context
 from .documents import SiteBundle
 from .model import SchoolModel, load_schools
 from .model.school import DEFAULT_TEMPLATES
 from .render import RenderedSchool, Renderer
 from .writers import pdf, site
+from .writers.forms import FORMS_FOLDER, FormWriter
 from .writers.word import WordWriter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,7 +100,9 @@ def check_all(schools: Iterable[SchoolModel]) -> list[Finding]:
     return [
         finding
         for school in schools
-        for finding in findings_for(school, renderer.render_school(build_context(school), school.template_dirs))
+        for finding in findings_for(
+            school, renderer.render_school(build_context(school), school.template_dirs)
+        )
     ]
 
 
@@ -134,17 +138,19 @@ def _write(
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=documents_root))
     try:
         writer = WordWriter()
+        forms = FormWriter()  # internal forms: in the Word folder, never among the site's downloads
         files: dict[str, list[Path]] = {}
         by_id = {school.id: (school, texts) for school, texts in rendered}
         for school in progress([school for school, _ in rendered]):
             texts = by_id[school.id][1]
             files[school.id] = writer.write(texts.documents, staging / school.id, master_for(school))
+            forms.write(forms_context(school), staging / school.id / FORMS_FOLDER, school.template_dirs)
         if options.pdf:
             pdfs = pdf.convert_beside([path for paths in files.values() for path in paths])
             for path in pdfs:
                 files[path.parent.name].append(path)
         if options.website:
-            bundles = [_bundle(texts, files[school.id]) for school, texts in rendered]
+            bundles = [site_bundle(texts, files[school.id]) for school, texts in rendered]
             report.sites = site.write(bundles, options.output_root / SITE_FOLDER, files, BASE_CONFIG)
         for school, _ in rendered:
             final = documents_root / school.id
@@ -155,7 +161,8 @@ def _write(
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _bundle(texts: RenderedSchool, files: list[Path]) -> SiteBundle:
+def site_bundle(texts: RenderedSchool, files: list[Path]) -> SiteBundle:
+    """What the site writer gets for one school: its rendered texts and the names of its downloads."""
     first = texts.documents[0].meta
     return SiteBundle(
         school_id=texts.school_id,

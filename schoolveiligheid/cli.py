@@ -108,12 +108,17 @@ def _add_verschil(commands: Any) -> None:
         "veranderd is: rollen en personen, contactgegevens, methoden, monitoring, termijnen en stappen.",
         epilog=VERSIONS_HELP,
     )
-    verschil.add_argument("versies", nargs="+", metavar="VERSIE", help="OUD en NIEUW: BESTAND of BESTAND@REVISIE")
+    verschil.add_argument(
+        "versies", nargs="+", metavar="VERSIE", help="OUD en NIEUW: BESTAND of BESTAND@REVISIE"
+    )
     verschil.add_argument(
         "--rev", metavar="REVISIE", help="vergelijk BESTAND in deze git-revisie met BESTAND zoals het nu is"
     )
     verschil.add_argument(
-        "--uitvoer", type=Path, metavar="BESTAND", help="schrijf de samenvatting naar dit bestand (standaard: scherm)"
+        "--uitvoer",
+        type=Path,
+        metavar="BESTAND",
+        help="schrijf de samenvatting naar dit bestand (standaard: scherm)",
     )
 
 
@@ -218,7 +223,8 @@ def run_check(args: argparse.Namespace) -> int:
     for school in schools:
         own = [finding for finding in findings if finding.school_id == school.id]
         school_errors, school_warnings = by_severity(own)
-        print(f"== {school.policy.school.name} ({school.id}): {school_errors} fout(en), {school_warnings} waarschuwing(en)")
+        counts = f"{school_errors} fout(en), {school_warnings} waarschuwing(en)"
+        print(f"== {school.policy.school.name} ({school.id}): {counts}")
         _print_findings(own, print)
     errors, warnings = by_severity(findings)
     print(f"{len(schools)} school/scholen gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en)")
@@ -230,7 +236,9 @@ def run_compare(args: argparse.Namespace) -> int:
     specs = list(args.versies)
     if args.rev:
         if len(specs) != 1:
-            raise UsageError("met --rev hoort er precies één bestand bij\n  tip: python generate.py verschil BESTAND --rev HEAD~1")
+            raise UsageError(
+                "met --rev hoort er precies één bestand bij\n  tip: python generate.py verschil BESTAND --rev HEAD~1"
+            )
         specs = [f"{specs[0]}@{args.rev}", specs[0]]
     elif len(specs) != 2:
         raise UsageError("geef twee versies: OUD en NIEUW\n  tip: python generate.py verschil --help")
@@ -242,7 +250,9 @@ def run_compare(args: argparse.Namespace) -> int:
     try:
         args.uitvoer.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise BuildFailed(f"kan {display_path(args.uitvoer)} niet schrijven: {error.strerror}", "kies een andere plek") from None
+        raise BuildFailed(
+            f"kan {display_path(args.uitvoer)} niet schrijven: {error.strerror}", "kies een andere plek"
+        ) from None
     print(f"geschreven: {display_path(args.uitvoer)}")
     return 0
 

@@ -216,8 +216,30 @@ def board_case(folder: Path) -> SiteCase:
     )
 
 
+def example_case(folder: Path) -> SiteCase:
+    """The bundled example board (policy/): three real schools, rendered and written as `bouw` does."""
+    from schoolveiligheid.build import master_for, site_bundle
+    from schoolveiligheid.context import build_context
+    from schoolveiligheid.model import load_schools
+    from schoolveiligheid.render import Renderer
+    from schoolveiligheid.writers.word import WordWriter
+
+    renderer, writer = Renderer(), WordWriter()
+    bundles, downloads = [], {}
+    for school in load_schools(Path(__file__).resolve().parents[1] / "policy"):
+        texts = renderer.render_school(build_context(school), school.template_dirs)
+        files = writer.write(texts.documents, folder / school.id, master_for(school))
+        bundles.append(site_bundle(texts, files))
+        downloads[school.id] = files
+    return SiteCase(tuple(bundles), downloads)
+
+
 # name -> function(folder for download files) -> SiteCase. Add real bundles here.
-SITE_CASES: dict[str, Callable[[Path], SiteCase]] = {"testhoeve": de_testhoeve_case, "bestuur": board_case}
+SITE_CASES: dict[str, Callable[[Path], SiteCase]] = {
+    "testhoeve": de_testhoeve_case,
+    "bestuur": board_case,
+    "voorbeeld": example_case,
+}
 
 
 # What a reader must find, read from the bundle rather than hard-coded.

@@ -409,7 +409,9 @@ def test_a_board_value_is_reported_in_the_board_file(tmp_path: Path, monkeypatch
     assert str(finding).startswith(f"fout: policy/bestuur.yaml:{line}: ")
 
 
-def test_a_missing_value_points_at_the_block_it_belongs_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_value_points_at_the_block_it_belongs_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)  # locations are shown relative to the working folder
     text = changed(COMPLETE_SCHOOL, "  interne_vertrouwenspersoon: {personen: [p-ivp]}\n", "")
     (finding,) = findings(tmp_path, text)

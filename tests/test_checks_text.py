@@ -85,8 +85,9 @@ def test_one_line_values_and_lists_are_checked_too(tmp_path: Path, monkeypatch: 
     )
 
 
-def test_status_fields_and_open_points_are_not_unfinished_text(tmp_path: Path) -> None:
+def test_status_fields_titles_and_open_points_are_not_unfinished_text(tmp_path: Path) -> None:
     school = changed(COMPLETE_SCHOOL, "    groepen: 1-8\n", "    groepen: 1-8\n    status: in_ontwikkeling\n")
+    school = changed(school, "    - titel: Gesprek\n", "    - titel: Wat doet de leerkracht?\n")
     school = changed(
         school,
         "  status: vastgesteld\n  mr_instemming_op: 2026-09-01\n  vastgesteld_op: 2026-09-08\n",

@@ -126,7 +126,7 @@ VOORNEMEN = personal(
     """\
 Met deze brief laten wij u weten dat het bevoegd gezag van onze school van plan is {{ pupil.first_name }} van \
 school te verwijderen. Dat is een zwaar besluit, en het is nog niet genomen. Eerst willen wij u uitleggen waarom wij \
-dit overwegen, en eerst wil het bevoegd gezag uw kant van de zaak horen.
+dit overwegen, en het bevoegd gezag wil eerst uw kant van de zaak horen.
 % if talked_on
 Op {{ talked_on }} hebben wij hier al met u over gesproken.
 % endif

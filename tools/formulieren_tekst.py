@@ -26,6 +26,10 @@ def _table(document: Any, headers: Sequence[str], row: Sequence[str], loop: str,
     for index, text in enumerate(row):
         table.rows[2].cells[index].paragraphs[0].add_run(text)
     table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    table.autofit = False
+    for index, column in enumerate(table.columns):
+        column.width = Cm(widths[index])
+    table.rows[2].height = Cm(0.9)  # the repeated row: room to write by hand
     for row_cells in table.rows:
         for index, cell in enumerate(row_cells.cells):
             cell.width = Cm(widths[index])
@@ -37,6 +41,9 @@ def _fields(document: Any, labels: Sequence[str], widths: tuple[float, float] = 
     """A two-column table of labels with room to write."""
     table = document.add_table(rows=len(labels), cols=2)
     table.style = document.styles["Table Grid"]
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
     for row, label in zip(table.rows, labels, strict=True):
         row.cells[0].paragraphs[0].add_run(label).bold = True
         row.cells[0].width, row.cells[1].width = Cm(widths[0]), Cm(widths[1])
@@ -55,9 +62,10 @@ def _landscape(document: Any) -> None:
 INCIDENT_INTRO = """\
 # Incidentregistratieformulier
 Vul dit formulier in bij elk incident dat de sociale veiligheid raakt: pesten, geweld, bedreiging, discriminatie, \
-seksueel grensoverschrijdend gedrag of vernieling. Leg het incident vast in **{{ incidents.system }}**\
-{% if incidents.within_days %} binnen {{ incidents.within_days }} schooldagen{% endif %}. \
-{% if incidents.responsible %}Verantwoordelijk voor de registratie: {{ incidents.responsible }}.{% endif %}
+seksueel grensoverschrijdend gedrag of vernieling.{% if incidents.system %} Leg het incident vast in \
+**{{ incidents.system }}**{% if incidents.within_days %} binnen {{ incidents.within_days }} \
+schooldagen{% endif %}.{% endif %}{% if incidents.responsible %} Verantwoordelijk voor de registratie: \
+{{ incidents.responsible }}.{% endif %}
 % if incidents.analysis
 De incidenten worden {{ incidents.analysis }} geanalyseerd.
 % endif
@@ -79,8 +87,10 @@ leerling is begrensd, welke technieken zijn gebruikt en of er letsel of schade w
 ~
 ~
 % endif
+% if incidents.storage
 ~
 **Bewaren:** {{ incidents.storage }}
+% endif
 """
 
 REGISTER_INTRO = """\

@@ -85,6 +85,18 @@ def text(value: Any) -> str:
     return str(value)
 
 
+def _groups(groups: Sequence[str] | None) -> str | None:
+    """'groep 5 t/m 8', 'groep 7 en 8', or the labels of a special school."""
+    if not groups:
+        return None
+    if all(group.isdigit() for group in groups):
+        numbers = [int(group) for group in groups]
+        if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+            return f"groep {numbers[0]} t/m {numbers[-1]}"
+        return "groep " + (" en ".join(groups) if len(groups) == 2 else ", ".join(groups))
+    return ", ".join(groups)
+
+
 def _change(label: str, old: Any, new: Any) -> list[str]:
     before, after = text(old), text(new)
     return [] if before == after else [f"- {label}: {before}{ARROW}{after}"]
@@ -139,7 +151,8 @@ def _roles(old: SchoolModel, new: SchoolModel) -> list[str]:
         a, b = old.role(role_id), new.role(role_id)
         if a is None and b is None:
             continue
-        label = (b or a).label if (b or a) is not None else default_label  # type: ignore[union-attr]
+        current = b if b is not None else a
+        label = current.label if current is not None else default_label
         name = label[:1].upper() + label[1:]
         if a is None:
             lines.append(f"- {name}: nieuwe rol, {_holders(new, role_id)}")
@@ -209,7 +222,9 @@ def _contacts(old: SchoolModel, new: SchoolModel) -> list[str]:
         pairs.append(("contactpersoon", _contact_name(orgs_a[org_id]), _contact_name(organisation)))
         lines += _changes(organisation.name or org_id, pairs)
     lines += _added_removed(
-        "Organisatie", {k: o.name or k for k, o in orgs_a.items()}, {k: o.name or k for k, o in orgs_b.items()}
+        "Organisatie",
+        {k: o.name or k for k, o in orgs_a.items()},
+        {k: o.name or k for k, o in orgs_b.items()},
     )
     return sorted(lines, key=lambda line: line.split(":")[0]) if lines else []
 
@@ -236,7 +251,7 @@ def _methods(old: SchoolModel, new: SchoolModel) -> list[str]:
         lines += _changes(
             _method_name(new, b[key]),
             [
-                ("groepen", a[key].groups, b[key].groups),
+                ("groepen", _groups(a[key].groups), _groups(b[key].groups)),
                 ("frequentie", a[key].frequency, b[key].frequency),
                 ("wanneer", a[key].when, b[key].when),
                 ("status", a[key].status, b[key].status),
@@ -260,7 +275,7 @@ def _monitoring(old: SchoolModel, new: SchoolModel) -> list[str]:
         lines += _changes(
             f"Monitor {_method_name(new, b[key])}",
             [
-                ("groepen", a[key].groups, b[key].groups),
+                ("groepen", _groups(a[key].groups), _groups(b[key].groups)),
                 ("frequentie", a[key].frequency, b[key].frequency),
                 ("maand", a[key].month, b[key].month),
                 ("laatste afname", a[key].last_taken, b[key].last_taken),
@@ -296,11 +311,19 @@ def _terms(old: SchoolModel, new: SchoolModel) -> list[str]:
         "Curatieve aanpak",
         [
             ("methoden", cur_a.approaches if cur_a else None, cur_b.approaches if cur_b else None),
-            ("vervolggesprek na dagen", cur_a.follow_up_days if cur_a else None, cur_b.follow_up_days if cur_b else None),
+            (
+                "vervolggesprek na dagen",
+                cur_a.follow_up_days if cur_a else None,
+                cur_b.follow_up_days if cur_b else None,
+            ),
             (
                 "steungroep",
-                f"{cur_a.support_group.min}-{cur_a.support_group.max}" if cur_a and cur_a.support_group else None,
-                f"{cur_b.support_group.min}-{cur_b.support_group.max}" if cur_b and cur_b.support_group else None,
+                f"{cur_a.support_group.min}-{cur_a.support_group.max}"
+                if cur_a and cur_a.support_group
+                else None,
+                f"{cur_b.support_group.min}-{cur_b.support_group.max}"
+                if cur_b and cur_b.support_group
+                else None,
             ),
         ],
     )
@@ -308,9 +331,17 @@ def _terms(old: SchoolModel, new: SchoolModel) -> list[str]:
     lines += _changes(
         "Schorsing",
         [
-            ("ten hoogste schooldagen", sus_a.max_school_days if sus_a else None, sus_b.max_school_days if sus_b else None),
+            (
+                "ten hoogste schooldagen",
+                sus_a.max_school_days if sus_a else None,
+                sus_b.max_school_days if sus_b else None,
+            ),
             ("besluit door", sus_a.decided_by if sus_a else None, sus_b.decided_by if sus_b else None),
-            ("inspectie melden", sus_a.notify_inspectie if sus_a else None, sus_b.notify_inspectie if sus_b else None),
+            (
+                "inspectie melden",
+                sus_a.notify_inspectie if sus_a else None,
+                sus_b.notify_inspectie if sus_b else None,
+            ),
         ],
     )
     to_a, to_b = a.measures.time_out, b.measures.time_out
@@ -321,13 +352,19 @@ def _terms(old: SchoolModel, new: SchoolModel) -> list[str]:
             ("waar", to_a.where if to_a else None, to_b.where if to_b else None),
         ],
     )
-    lines += _changes("Verwijdering", [("wie gehoord worden", a.measures.removal.hear, b.measures.removal.hear)])
+    lines += _changes(
+        "Verwijdering", [("wie gehoord worden", a.measures.removal.hear, b.measures.removal.hear)]
+    )
     inc_a, inc_b = a.incidents, b.incidents
     lines += _changes(
         "Incidentregistratie",
         [
             ("systeem", inc_a.system if inc_a else None, inc_b.system if inc_b else None),
-            ("vastleggen binnen dagen", inc_a.within_days if inc_a else None, inc_b.within_days if inc_b else None),
+            (
+                "vastleggen binnen dagen",
+                inc_a.within_days if inc_a else None,
+                inc_b.within_days if inc_b else None,
+            ),
         ],
     )
     routes_a = {route.name: route.steps for route in (a.complaints.routes if a.complaints else ())}

@@ -63,7 +63,9 @@ def _stale_years(school: SchoolModel, out: Collector) -> None:
         key = next((part for part in reversed(path) if isinstance(part, str)), "")
         if key in _DATE_KEYS or not is_prose(path) or _DATE.fullmatch(text.strip()):
             continue
-        old = sorted({int(year) for year in _YEAR.findall(_DATE.sub("", text)) if int(year) < first - STALE_YEARS})
+        old = sorted(
+            {int(year) for year in _YEAR.findall(_DATE.sub("", text)) if int(year) < first - STALE_YEARS}
+        )
         if old:
             out.warning(
                 "oud-jaartal",

@@ -85,7 +85,9 @@ def _is_legal_monitor(school: SchoolModel, choice: InstrumentChoice) -> bool:
 Problem = tuple[str, str, str, str, str]  # severity-free: rule, message, where, source, hint
 
 
-def _monitor_problems(school: SchoolModel, index: int, choice: InstrumentChoice, today: date) -> list[Problem]:
+def _monitor_problems(
+    school: SchoolModel, index: int, choice: InstrumentChoice, today: date
+) -> list[Problem]:
     raw = school.raw
     path = ("monitoring", "instrumenten", index)
     problems: list[Problem] = []
@@ -119,9 +121,13 @@ def _monitor_problems(school: SchoolModel, index: int, choice: InstrumentChoice,
     last = choice.last_taken
     if last is None or last < oldest or last > today:
         if last is None:
-            message = f"bij de monitor ({choice.instrument}) staat niet wanneer hij voor het laatst is afgenomen"
+            message = (
+                f"bij de monitor ({choice.instrument}) staat niet wanneer hij voor het laatst is afgenomen"
+            )
         elif last > today:
-            message = f"de laatste afname van de monitor ({choice.instrument}) ligt na vandaag ({last.isoformat()})"
+            message = (
+                f"de laatste afname van de monitor ({choice.instrument}) ligt na vandaag ({last.isoformat()})"
+            )
         else:
             message = (
                 f"de monitor ({choice.instrument}) is voor het laatst afgenomen op {last.isoformat()}, "
@@ -157,7 +163,9 @@ def _monitoring(school: SchoolModel, today: date, out: Collector) -> None:
     ]
     if not candidates:
         fit = sorted(
-            entry.id for entry in school.catalogue.entries.values() if entry.kind == "instrument" and entry.legal_monitor
+            entry.id
+            for entry in school.catalogue.entries.values()
+            if entry.kind == "instrument" and entry.legal_monitor
         )
         out.error(
             "wvs-monitor",

@@ -21,7 +21,19 @@ from .findings import Collector, format_where, practice
 SOURCE = practice("een vastgesteld document bevat geen onafgemaakte tekst")
 
 # Keys whose values are not prose: codes, choices, addresses, dates.
-_NOT_PROSE = {"status", "schema", "sjablonen", "id", "email", "telefoon", "website", "url", "logo", "publicatie_url"}
+_NOT_PROSE = {
+    "status",
+    "schema",
+    "sjablonen",
+    "id",
+    "email",
+    "telefoon",
+    "website",
+    "url",
+    "logo",
+    "publicatie_url",
+}
+_TITLES = {"titel", "naam"}
 _SKIPPED_LISTS = {"open_punten"}  # open points are unfinished by design; a concept lists them on purpose
 
 
@@ -98,7 +110,9 @@ _QUESTION = Residue(
 )
 
 
-def iter_strings(node: Any, mark: Mark | None = None, path: KeyPath = ()) -> Iterator[tuple[str, Mark, KeyPath]]:
+def iter_strings(
+    node: Any, mark: Mark | None = None, path: KeyPath = ()
+) -> Iterator[tuple[str, Mark, KeyPath]]:
     """Every string in raw policy data, with the mark of the line it was written on."""
     if isinstance(node, MarkedDict):
         for key, value in node.items():
@@ -146,6 +160,8 @@ def check_policy_text(raw: MarkedDict, out: Collector) -> None:
             continue
         for index, line in enumerate(text.splitlines() or [text]):
             for residue, found, _, _ in _matches(_without_links(line), _DEVELOPING_YAML):
+                if residue is _QUESTION and _key_of(path) in _TITLES:
+                    continue  # a title may ask what its section answers, like a heading
                 place = format_where(Mark(mark.file, _line_of(mark, text, index), mark.path), mark.key)
                 out.error(residue.rule, residue.message.format(tekst=found), place, SOURCE, residue.hint)
 
@@ -184,7 +200,10 @@ def check_rendered_text(
     strings = [text for text, _, _ in iter_strings(raw)]
     school_text = "\n".join(" ".join(text.split()) for text in strings)
     questions = {
-        " ".join(line.split()) for text in strings for line in text.splitlines() if line.rstrip().endswith("?")
+        " ".join(line.split())
+        for text in strings
+        for line in text.splitlines()
+        if line.rstrip().endswith("?")
     }
     places = [
         (f"{document.title}, hoofdstuk {chapter.title}", chapter.markdown)
@@ -207,7 +226,9 @@ def check_rendered_text(
                 if (place, residue.rule, found) in seen:
                     continue
                 seen.add((place, residue.rule, found))
-                out.error(residue.rule, residue.message.format(tekst=found), place, SOURCE, _template_hint(residue))
+                out.error(
+                    residue.rule, residue.message.format(tekst=found), place, SOURCE, _template_hint(residue)
+                )
 
 
 def _template_hint(residue: Residue) -> str:

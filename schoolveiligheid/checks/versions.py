@@ -47,7 +47,9 @@ def load_version(spec: str) -> Side:
             _keep_only(target, label)
             schools = load_schools(folder)
         except InvalidInput as error:
-            raise InvalidInput(_relabel(problem, folder, path, revision) for problem in error.problems) from None
+            raise InvalidInput(
+                _relabel(problem, folder, path, revision) for problem in error.problems
+            ) from None
     return Side(label, schools[0])
 
 
@@ -68,7 +70,11 @@ def _problem(path: Path | str, message: str, hint: str) -> InvalidInput:
 
 def _copy_working_folder(path: Path, folder: Path) -> None:
     if not path.is_file():
-        raise _problem(path, "dit bestand bestaat niet", "geef het pad van een schoolbestand, bijvoorbeeld policy/vlinderboom.yaml")
+        raise _problem(
+            path,
+            "dit bestand bestaat niet",
+            "geef het pad van een schoolbestand, bijvoorbeeld policy/vlinderboom.yaml",
+        )
     shutil.copytree(path.resolve().parent, folder, ignore=shutil.ignore_patterns(".git"))
 
 
@@ -78,12 +84,12 @@ def _git(arguments: list[str], cwd: Path) -> bytes:
     except FileNotFoundError:
         raise ToolMissing("git", GIT_HINT) from None
     if result.returncode != 0:
-        raise _GitFailed(result.stderr.decode("utf-8", errors="replace").strip())
+        raise _GitError(result.stderr.decode("utf-8", errors="replace").strip())
     return result.stdout
 
 
-class _GitFailed(Exception):
-    pass
+class _GitError(Exception):
+    """git ran but refused; the caller knows what that means for the user."""
 
 
 def _copy_revision(path: Path, revision: str, folder: Path) -> None:
@@ -92,23 +98,42 @@ def _copy_revision(path: Path, revision: str, folder: Path) -> None:
         raise _problem(path, "de map van dit bestand bestaat niet", "geef een pad binnen de git-repository")
     try:
         root = Path(_git(["rev-parse", "--show-toplevel"], source).decode().strip())
-    except _GitFailed:
-        raise _problem(path, "dit bestand staat niet in een git-repository", "vergelijk twee bestanden zonder @revisie") from None
+    except _GitError:
+        raise _problem(
+            path, "dit bestand staat niet in een git-repository", "vergelijk twee bestanden zonder @revisie"
+        ) from None
     relative = source.relative_to(root.resolve())
+    if revision.startswith("-"):  # git would read it as an option
+        raise _problem(
+            path, f"'{revision}' is geen revisie", "bijvoorbeeld HEAD~1, een commit-hash of een tag"
+        )
     try:
         _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root)
-    except _GitFailed:
-        raise _problem(path, f"git kent de revisie '{revision}' niet", "bijvoorbeeld HEAD~1, een commit-hash of een tag") from None
+    except _GitError:
+        raise _problem(
+            path, f"git kent de revisie '{revision}' niet", "bijvoorbeeld HEAD~1, een commit-hash of een tag"
+        ) from None
     try:
         archive = _git(["archive", "--format=tar", revision, "--", relative.as_posix() or "."], root)
-    except _GitFailed:
-        raise _problem(path, f"de map {relative.as_posix()} bestaat niet in revisie '{revision}'", "kies een oudere of nieuwere revisie") from None
+    except _GitError:
+        raise _problem(
+            path,
+            f"de map {relative.as_posix()} bestaat niet in revisie '{revision}'",
+            "kies een oudere of nieuwere revisie",
+        ) from None
     extracted = folder.parent / "git"
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(extracted, filter="data")
+        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
+            tar.extractall(extracted, filter="data")
+        else:  # older Python: the archive is git's copy of the user's own repository
+            tar.extractall(extracted)  # noqa: S202
     (extracted / relative).rename(folder)
     if not (folder / path.name).is_file():
-        raise _problem(path, f"dit bestand bestaat niet in revisie '{revision}'", "kies een revisie waarin het bestand al bestond")
+        raise _problem(
+            path,
+            f"dit bestand bestaat niet in revisie '{revision}'",
+            "kies een revisie waarin het bestand al bestond",
+        )
 
 
 def _keep_only(target: Path, label: str) -> None:

@@ -227,6 +227,21 @@ def _address_lines(address: Address) -> tuple[str, str]:
     return (address.street or address.po_box or "", f"{address.postcode} {address.place}")
 
 
+def letterhead(model: SchoolModel) -> Letterhead:
+    """The school's name, address and contact details for the top of a letter or form."""
+    school = model.policy.school
+    street, postcode_place = _address_lines(school.address)
+    return Letterhead(
+        name=school.name,
+        street=street,
+        postcode_place=postcode_place,
+        phone=school.phone.display,
+        email=str(school.email),
+        website=school.website.display if school.website else None,
+        place=school.address.place,
+    )
+
+
 def _optional(day: date | None) -> str | None:
     return day_text(day) if day is not None else None
 
@@ -420,15 +435,7 @@ def letter_contexts(loaded: LoadedCase) -> list[LetterContext]:
     heard = case.heard
     common = {
         "kind": case.kind,
-        "head": Letterhead(
-            name=school.name,
-            street=_address_lines(school.address)[0],
-            postcode_place=_address_lines(school.address)[1],
-            phone=school.phone.display,
-            email=str(school.email),
-            website=school.website.display if school.website else None,
-            place=school.address.place,
-        ),
+        "head": letterhead(loaded.school),
         "logo": loaded.school.logo,
         "date": day_text(case.letter_date),
         "place_date": f"{school.address.place}, {day_text(case.letter_date)}",
@@ -474,4 +481,4 @@ def letter_contexts(loaded: LoadedCase) -> list[LetterContext]:
     return [LetterContext(addressee=builder.addressee(recipient), **common) for recipient in recipients]  # type: ignore[arg-type]
 
 
-__all__ = ["LetterContext", "letter_contexts", "day_text", "paragraphs"]
+__all__ = ["LetterContext", "letter_contexts", "letterhead", "day_text", "paragraphs"]

@@ -149,7 +149,7 @@ KindId = Literal[
 ]
 
 # Left-over blanks of a fill-in-the-blanks letter: they must never reach a parent.
-_RESIDUE = re.compile(r"\.{3,}|…|<[^<>\n]{0,40}>|\b[Xx]{2,}\b|\bgroep X\b")
+_RESIDUE = re.compile(r"\.{3,}|…|<[^<>\s](?:[^<>\n]{0,38}[^<>\s])?>|\b[Xx]{2,}\b|\bgroep X\b")
 
 
 def _plain_text(max_length: int) -> Any:

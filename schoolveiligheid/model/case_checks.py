@@ -38,6 +38,7 @@ _REQUIRED_HINTS = {
     "gehoord": "noem de datums waarop de groepsleerkracht en de ouders zijn gehoord",
     "hoorgesprek": "nodig de ouders uit om gehoord te worden voordat het bevoegd gezag besluit",
 }
+_PARTIES = {"groepsleerkracht": "de groepsleerkracht is", "ouders": "de ouders zijn", "leerling": "de leerling is"}
 _WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
@@ -211,7 +212,7 @@ def _check_heard(case: Case, school: SchoolModel, found: _Found) -> None:
         if values[party] is None:
             found.add(
                 ("gehoord", party),
-                f"niet vastgelegd wanneer de {party} gehoord is",
+                f"er staat niet wanneer {_PARTIES[party]} gehoord",
                 "vóór het besluit worden de groepsleerkracht en de ouders gehoord"
                 + ("; het beleid van de school noemt ook de leerling" if party == "leerling" else ""),
                 at=("gehoord",),

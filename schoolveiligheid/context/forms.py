@@ -1,0 +1,177 @@
+"""A school's model -> what its blank forms show: the registration system, the meldcode contact, the sociale kaart.
+
+Forms are for staff only, so the bereikbaarheidslijst carries every phone number
+the policy holds, mobile numbers included. That is why forms are written next to
+the Word documents and never onto the website (the site writer takes SiteBundles only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..model import SchoolModel
+from ..model.base import ROLES
+from ..model.parts import Address, Organisation, Person
+from .letter import Letterhead, PersonLine, letterhead
+from .people import People
+from .practice import incidents
+from .text import join
+
+BLANK_ROWS = 12  # empty lines in each register
+EXTRA_ROWS = 3  # empty lines under each list, for additions by hand
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentForm:
+    """How the school records incidents."""
+
+    system: str | None
+    within_days: int | None
+    responsible: str | None
+    analysis: str | None
+    storage: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRow:
+    """One line of the bereikbaarheidslijst."""
+
+    role: str = ""
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    availability: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationRow:
+    """One line of the sociale kaart."""
+
+    name: str = ""
+    contact: str = ""
+    phone: str = ""
+    online: str = ""
+    reach: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FormsContext:
+    """Everything the form templates may show."""
+
+    head: Letterhead
+    logo: Path | None
+    school_year: str
+    stamp: date
+    incidents: IncidentForm
+    meldcode: PersonLine | None
+    physical: str | None
+    roles: tuple[ContactRow, ...]
+    organisations: tuple[OrganisationRow, ...]
+    blank_rows: tuple[int, ...]
+
+
+def _address(address: Address | None) -> str:
+    return f"{address.street or address.po_box}, {address.postcode} {address.place}" if address else ""
+
+
+def _person_row(label: str, person: Person) -> ContactRow:
+    return ContactRow(
+        role=label,
+        name=person.name,
+        phone=person.phone.display if person.phone else "",
+        email=str(person.email) if person.email else "",
+        availability=person.availability or "",
+    )
+
+
+def _roles(school: SchoolModel) -> tuple[ContactRow, ...]:
+    rows: list[ContactRow] = []
+    for role_id in ROLES:
+        role = school.role(role_id)
+        if role is None:
+            continue
+        rows.extend(_person_row(role.name_with_legal_term, person) for person in role.people)
+        if not role.people and role.organisation is not None:
+            org = role.organisation
+            rows.append(
+                ContactRow(
+                    role.name_with_legal_term,
+                    org.name or org.id,
+                    org.phone.display if org.phone else "",
+                    str(org.email or ""),
+                    org.availability or "",
+                )
+            )
+    return (*rows, *(ContactRow() for _ in range(EXTRA_ROWS)))
+
+
+def _organisation_row(org: Organisation) -> OrganisationRow:
+    contact = org.contact
+    phone = org.phone or (contact.phone if contact else None)
+    email = org.email or (contact.email if contact else None)
+    return OrganisationRow(
+        name=", ".join(filter(None, [org.name or org.id, org.department])),
+        contact=", ".join(filter(None, [contact.name, contact.function])) if contact else "",
+        phone=phone.display if phone else "",
+        online=" · ".join(filter(None, [str(email) if email else None, org.website.display if org.website else None])),
+        reach="; ".join(
+            filter(
+                None,
+                [
+                    org.availability,
+                    f"spreekuur {org.office_hours}" if org.office_hours else None,
+                    _address(org.address or org.postal_address),
+                ],
+            )
+        ),
+    )
+
+
+def forms_context(school: SchoolModel) -> FormsContext:
+    """The forms of one school, pre-filled with what its policy knows."""
+    people = People(school)
+    section = incidents(people)
+    registration = school.policy.incidents
+    responsible = None
+    if section is not None and registration is not None:
+        holder = school.role(registration.responsible)
+        names = join(person.name for person in holder.people) if holder else ""
+        responsible = f"{section.responsible} ({names})" if names else section.responsible
+    meldcode_role = school.role("aandachtsfunctionaris_meldcode")
+    meldcode = None
+    if meldcode_role is not None and meldcode_role.people:
+        person = meldcode_role.people[0]
+        meldcode = PersonLine(
+            name=person.name,
+            function=meldcode_role.label,
+            phone=(person.phone or school.policy.school.phone).display,
+            email=str(person.email or school.policy.school.email),
+        )
+    so = school.policy.so
+    document = school.policy.document
+    return FormsContext(
+        head=letterhead(school),
+        logo=school.logo,
+        school_year=str(document.school_year),
+        stamp=document.adopted_on or document.school_year.first_day,
+        incidents=IncidentForm(
+            system=" ".join(filter(None, [section.system, f"({section.part})" if section.part else None])) if section else None,
+            within_days=section.within_days if section else None,
+            responsible=responsible,
+            analysis=section.analysis if section else None,
+            storage=section.storage if section else None,
+        ),
+        meldcode=meldcode,
+        physical=so.physical_intervention.training if so and so.physical_intervention else None,
+        roles=_roles(school),
+        organisations=(
+            *(_organisation_row(org) for org in school.organisations.values()),
+            *(OrganisationRow() for _ in range(EXTRA_ROWS)),
+        ),
+        blank_rows=tuple(range(BLANK_ROWS)),
+    )
+
+
+__all__ = ["FormsContext", "forms_context"]

@@ -1,0 +1,39 @@
+"""Helpers for the letter and form tests: the example cases, and the text of a written .docx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "letters" / "voorbeelden"
+EXAMPLE_POLICY = ROOT / "policy"
+
+
+def example(name: str) -> str:
+    """The text of an example case file, e.g. example('schorsing')."""
+    return (EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8")
+
+
+def docx_text(path: Path) -> str:
+    """Every line a reader sees: header, body paragraphs, table cells and footer."""
+    document = Document(str(path))
+    lines: list[str] = []
+    for section in document.sections:
+        lines += [p.text for p in section.header.paragraphs]
+    lines += [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines += [cell.text for cell in row.cells]
+    for section in document.sections:
+        lines += [p.text for p in section.footer.paragraphs]
+    return "\n".join(line for line in lines if line.strip())
+
+
+def write_case(folder: Path, text: str, name: str = "zaak.yaml") -> Path:
+    """Write a case file into folder and return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,240 @@
+"""Letters to parents: every kind renders, opens in LibreOffice, and says what the law and the case say."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from letters_support import EXAMPLE_POLICY, EXAMPLES, ROOT, docx_text, example, write_case
+from policies import BOARD, SCHOOL, policy_tree
+from support import require_program
+
+from schoolveiligheid.brief import LetterResult, write_letter
+from schoolveiligheid.cli import main
+from schoolveiligheid.model.case import KINDS
+from schoolveiligheid.writers.letters import LETTERS_DIR, LetterWriter
+from schoolveiligheid.writers.pdf import convert_pairs
+
+# The fictional pupils and parents of the example cases: none may reach a group letter or the console.
+PUPIL_NAMES = ("Voorbeeld", "Robin", "Fictief", "Noor", "Verzonnen", "Daan", "Bedacht", "Mika", "Gefingeerd")
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, LetterResult]:
+    """Every example case, written once."""
+    out = tmp_path_factory.mktemp("brieven")
+    return {path.stem: write_letter(path, EXAMPLE_POLICY, out) for path in sorted(EXAMPLES.glob("*.yaml"))}
+
+
+def text_of(results: dict[str, LetterResult], name: str, number: int = 0) -> str:
+    return docx_text(results[name].paths[number])
+
+
+def test_there_is_one_example_per_kind_and_all_render(examples: dict[str, LetterResult]) -> None:
+    assert sorted(result.kind for result in examples.values()) == sorted(KINDS)
+    for result in examples.values():
+        assert result.paths and all(path.stat().st_size > 10_000 for path in result.paths)
+
+
+def test_every_letter_opens_in_libreoffice(examples: dict[str, LetterResult], tmp_path: Path) -> None:
+    require_program("soffice", "libreoffice")
+    pdftotext = require_program("pdftotext")
+    sources = [path for result in examples.values() for path in result.paths]
+    pdfs = convert_pairs([(path, tmp_path / f"{path.stem}.pdf") for path in sources])  # one LibreOffice run
+    assert len(pdfs) == len(sources) == 12
+    for source, pdf in zip(sources, pdfs, strict=True):
+        text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "Met vriendelijke groet" in text, source.name
+        assert re.search(r"pagina 1 van \d", text), f"{source.name}: page numbers are filled"
+    time_out = next(pdf for pdf in pdfs if "time-out" in pdf.name)
+    assert "SO De Kompasroos" in subprocess.run([pdftotext, str(time_out), "-"], capture_output=True, text=True).stdout
+
+
+def test_schorsing_applies_the_law_with_dutch_dates(examples: dict[str, LetterResult]) -> None:
+    text = text_of(examples, "schorsing")
+    assert "Lindewaarde, maandag 23 november 2026" in text
+    assert "drie schooldagen: van dinsdag 24 november 2026 tot en met donderdag 26 november 2026" in text
+    assert "Op vrijdag 27 november 2026 is Sam weer welkom in groep 7." in text
+    assert "artikel 40c van de Wet op het primair onderwijs" in text
+    assert "leerplichtambtenaar" in text
+    # Bezwaar: six weeks after the letter date, to the board's postal address.
+    assert "uiterlijk op maandag 4 januari 2027 binnen zijn" in text
+    assert "College van Bestuur van Stichting Openbaar Onderwijs Lindewaarde\nPostbus 210\n9490 AE Lindewaarde" in text
+    copies = text.split("Afschrift aan:")[1]
+    assert "de leerplichtambtenaar (Bureau Leerplicht Lindewaarde)" in copies
+    assert "de Inspectie van het Onderwijs" in copies
+    assert "Aangetekend verzonden" in text
+    assert "De heer en mevrouw Voorbeeld\nKievitstraat 12\n9491 AB Lindewaarde" in text
+
+
+def test_letterhead_has_the_school_and_its_logo(examples: dict[str, LetterResult]) -> None:
+    text = text_of(examples, "schorsing")
+    assert text.startswith("OBS De Vlinderboom\nFluitekruidlaan 21 · 9491 KL Lindewaarde")
+    with zipfile.ZipFile(examples["schorsing"].paths[0]) as archive:
+        assert any(name.startswith("word/media/") for name in archive.namelist()), "vlinderboom has a logo"
+    with zipfile.ZipFile(examples["time-out"].paths[0]) as archive:
+        assert not any(name.startswith("word/media/") for name in archive.namelist()), "kompasroos has none"
+
+
+def test_removal_letters_follow_the_law_and_each_other(examples: dict[str, LetterResult]) -> None:
+    intent = text_of(examples, "voornemen-verwijdering")
+    assert "op woensdag 18 november 2026 om 15.30 uur" in intent, "parents are invited to be heard"
+    assert "Een leerling wordt pas definitief verwijderd als een andere school bereid is" in intent
+    final = text_of(examples, "definitieve-verwijdering")
+    assert "In onze brief van maandag 9 november 2026" in final
+    assert "met ingang van maandag 1 februari 2027" in final
+    assert "mevrouw Eva de Lange, leerkracht van Robin, op donderdag 5 november 2026" in final
+    assert "u, als ouders of verzorgers, op woensdag 18 november 2026" in final
+    assert "Basisschool Het Verzonnen Pad in Lindewaarde is bereid Robin toe te laten" in final
+    assert "uiterlijk op maandag 1 maart 2027 binnen zijn" in final
+    # Openbare school: four weeks from the day after the objection term ends, then the administrative court.
+    assert "beslist uiterlijk op maandag 29 maart 2027 op uw bezwaar" in final
+    assert "de bestuursrechter" in final and "civiele rechter" not in final
+    assert "Geschillencommissie passend onderwijs" in final
+    assert "8 weken" not in final and "acht weken" not in final, "no 8-week clause in PO"
+    assert len(examples["definitieve-verwijdering"].paths) == 2, "one letter per address"
+    second = text_of(examples, "definitieve-verwijdering", 1)
+    assert "De heer K. Fictief\nHavenkade 40" in second
+
+
+def test_bijzondere_school_cites_article_63_and_the_civil_court(tmp_path: Path) -> None:
+    board = BOARD.replace("richting: openbaar", "richting: bijzonder")
+    policy = policy_tree(tmp_path, board=board)
+    cases = tmp_path / "zaken"
+    intent = example("voornemen-verwijdering").replace("vlinderboom", "testschool")
+    intent = intent.replace("p-leerkracht-de-lange", "p-coord").replace("met: [directeur]", "met: [directeur]")
+    write_case(cases, intent, "voornemen-verwijdering.yaml")
+    final = example("definitieve-verwijdering").replace("vlinderboom", "testschool")
+    final = final.replace("p-leerkracht-de-lange", "p-coord")
+    result = write_letter(write_case(cases, final, "definitief.yaml"), policy, tmp_path / "uit")
+    text = docx_text(result.paths[0])
+    assert "artikel 63, tweede lid, van de Wet op het primair onderwijs" in text
+    assert "artikel 63, derde lid, van de Wet op het primair onderwijs" in text
+    assert "beslist binnen vier weken nadat het uw bezwaarschrift heeft ontvangen" in text
+    assert "de civiele rechter" in text and "bestuursrechter" not in text
+    assert "Bestuurslaan 1\n1234 AB Teststad" in text, "without a postal address the visiting address"
+    assert "de leerplichtambtenaar\n" in text + "\n", "no leerplicht organisation: the role, unnamed"
+
+
+def test_samenwerkingsschool_states_the_court_rule_instead_of_a_court(tmp_path: Path) -> None:
+    policy = policy_tree(tmp_path, board=BOARD.replace("richting: openbaar", "richting: samenwerkingsschool"))
+    cases = tmp_path / "zaken"
+    write_case(cases, example("voornemen-verwijdering").replace("vlinderboom", "testschool").replace("p-leerkracht-de-lange", "p-coord"), "voornemen-verwijdering.yaml")
+    final = example("definitieve-verwijdering").replace("vlinderboom", "testschool").replace("p-leerkracht-de-lange", "p-coord")
+    text = docx_text(write_letter(write_case(cases, final, "definitief.yaml"), policy, tmp_path / "uit").paths[0])
+    assert "hangt af van de rechtsvorm van het bestuur" in text
+    assert "bestuursrechter" not in text.replace("de bestuursrechter of de civiele rechter", "")
+
+
+def test_special_school_uses_the_wec(tmp_path: Path) -> None:
+    case = example("schorsing").replace("vlinderboom", "kompasroos").replace('groep: "7"', "groep: SO-4")
+    case = case.replace("groepsleerkracht: p-leerkracht-de-lange\n", "").replace("p-leerkracht-de-lange", "p-aanspreekpunt")
+    text = docx_text(write_letter(write_case(tmp_path, case), EXAMPLE_POLICY, tmp_path / "uit").paths[0])
+    assert "artikel 40a van de Wet op de expertisecentra" in text
+    assert "Wet op het primair onderwijs" not in text
+    assert "SO De Kompasroos" in text and "groep SO-4" in text
+
+
+def test_one_day_schorsing_is_not_reported_to_the_inspectie(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = example("schorsing").replace("tot_en_met: 2026-11-26", "tot_en_met: 2026-11-24")
+    path = write_case(tmp_path, case)
+    assert main(["brief", str(path), "--uitvoer", str(tmp_path / "uit")]) == 0
+    text = docx_text(next((tmp_path / "uit").iterdir()))
+    assert "één schooldag: op dinsdag 24 november 2026" in text
+    assert "Inspectie" not in text
+    assert "Inspectie" not in capsys.readouterr().out
+    assert "de leerplichtambtenaar (Bureau Leerplicht Lindewaarde)" in text
+
+
+def test_command_prints_path_and_inspectie_reminder_but_no_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = write_case(tmp_path, example("schorsing"), "sam-voorbeeld.zaak.yaml")
+    assert main(["brief", str(case), "--uitvoer", str(tmp_path / "uit")]) == 0
+    out = capsys.readouterr().out
+    written = list((tmp_path / "uit").iterdir())
+    assert len(written) == 1 and written[0].name.startswith("2026-11-23-schorsing-zaak-")
+    assert "sam" not in written[0].name.lower() and "voorbeeld" not in written[0].name.lower()
+    assert f"brief: {written[0]}" in out or written[0].name in out
+    assert "deze schorsing duurt 3 schooldagen; meld haar schriftelijk en met de redenen bij de Inspectie" in out
+    assert "verstuur deze brief aangetekend" in out
+    assert not any(re.search(rf"\b{name}\b", out, re.IGNORECASE) for name in ("Sam", *PUPIL_NAMES))
+
+
+def test_letters_to_other_parents_never_name_a_child(examples: dict[str, LetterResult]) -> None:
+    for name in ("incident-eigen-groep", "incident-overige-groepen", "incident-jonge-kinderen"):
+        text = text_of(examples, name)
+        assert text.count("Aan de ouders en verzorgers van de leerlingen van groep") == 1
+        assert not any(re.search(rf"\b{pupil}\b", text) for pupil in PUPIL_NAMES), name
+    other = text_of(examples, "incident-overige-groepen")
+    assert "groep 1, 2, 3, 4, 5, 6 en 8" in other and "De ouders van groep 7 hebben hierover een eigen brief" in other
+
+
+def test_careful_letters_avoid_labels_and_the_word_schorsen(examples: dict[str, LetterResult]) -> None:
+    careful = [name for name, result in examples.items() if KINDS[result.kind].careful]
+    assert len(careful) == 5
+    for name in careful:
+        text = text_of(examples, name).lower()
+        assert not re.search(r"dader|slachtoffer|schors", text), name
+
+
+def test_no_editorial_hints_blanks_or_template_residue(examples: dict[str, LetterResult]) -> None:
+    for name, result in examples.items():
+        for path in result.paths:
+            # The footer's page number is a field python-docx does not read; leave that line out.
+            text = "\n".join(line for line in docx_text(path).splitlines() if "· pagina" not in line)
+            for residue in ("None", "{{", "{%", "}}", "%}", "…", "....", "(evt", "(eventueel", "groep X", "TODO", "  "):
+                assert residue not in text, f"{name}: {residue!r}"
+
+
+def test_user_text_is_escaped_and_survives_as_typed(tmp_path: Path) -> None:
+    case = example("schorsing").replace(
+        "  - U kunt tijdens schooltijd met vragen over het werk bellen naar de school.",
+        '  - "Werk & rust: 3 < 4 en 5 > 2 voor de \'groep\'."',
+    )
+    text = docx_text(write_letter(write_case(tmp_path, case), EXAMPLE_POLICY, tmp_path / "uit").paths[0])
+    assert "Werk & rust: 3 < 4 en 5 > 2 voor de 'groep'." in text
+
+
+def test_templates_compile_once_for_many_letters(tmp_path: Path) -> None:
+    from schoolveiligheid.context.letter import letter_contexts
+    from schoolveiligheid.model import load_schools
+    from schoolveiligheid.model.case_checks import read_case
+    from schoolveiligheid.writers.letters import Letter
+
+    loaded = read_case(EXAMPLES / "schorsing.yaml", load_schools(EXAMPLE_POLICY))
+    context = letter_contexts(loaded)[0]
+    writer = LetterWriter()
+    writer.write([Letter(context, "a.docx", loaded.case.letter_date)], tmp_path)
+    first = writer.filler.environment.compilations
+    writer.write([Letter(context, f"{n}.docx", loaded.case.letter_date) for n in range(5)], tmp_path)
+    assert writer.filler.environment.compilations == first
+    assert writer.filler.environment.requests > first
+
+
+def test_same_case_gives_byte_identical_letters(tmp_path: Path) -> None:
+    first = write_letter(EXAMPLES / "schorsing.yaml", EXAMPLE_POLICY, tmp_path / "a").paths[0].read_bytes()
+    second = write_letter(EXAMPLES / "schorsing.yaml", EXAMPLE_POLICY, tmp_path / "b").paths[0].read_bytes()
+    assert first == second
+
+
+def test_committed_templates_are_what_the_generator_makes() -> None:
+    spec = importlib.util.spec_from_file_location("maak_brieven", ROOT / "tools" / "maak_brieven.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    def parts(data: bytes) -> dict[str, bytes]:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return {info.filename: archive.read(info) for info in archive.infolist()}
+
+    for kind, text in module.LETTERS.items():
+        assert parts(module.build_letter(kind, text)) == parts((LETTERS_DIR / f"{kind}.docx").read_bytes()), (
+            "run: python tools/maak_brieven.py"
+        )
+    for name, build in module.FORMS.items():
+        committed = ROOT / "templates" / "formulieren" / f"{name}.docx"
+        assert parts(build(module.new_document, module.add_lines, module.save)) == parts(committed.read_bytes())
