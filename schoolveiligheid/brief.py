@@ -88,7 +88,9 @@ def reminders(loaded: LoadedCase, context: LetterContext) -> tuple[str, ...]:
     if context.copies:
         notes.append("stuur een afschrift aan: " + "; ".join(context.copies))
     if loaded.case.letter_kind.to_group:
-        notes.append("lees de brief na voor verzending: staat er niets in waaraan ouders een kind kunnen herkennen?")
+        notes.append(
+            "lees de brief na voor verzending: staat er niets in waaraan ouders een kind kunnen herkennen?"
+        )
     return tuple(notes)
 
 

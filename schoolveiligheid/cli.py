@@ -104,7 +104,7 @@ def _add_verschil(commands: Any) -> None:
     verschil = commands.add_parser(
         "verschil",
         help="vat voor de MR samen wat er tussen twee versies van een schoolbestand veranderd is",
-        description="Vergelijkt twee versies van het beleid van een school en schrijft in gewone taal wat er "
+        description="Vergelijkt twee versies van het beleid van een school en schrijft in gewone taal wat er\n"
         "veranderd is: rollen en personen, contactgegevens, methoden, monitoring, termijnen en stappen.",
         epilog=VERSIONS_HELP,
     )
@@ -189,6 +189,10 @@ def _print_findings(findings: Sequence[Finding], out: Callable[[str], None]) -> 
         out(str(finding))
 
 
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 def run_build(args: argparse.Namespace) -> int:
     """`bouw`: every document and website."""
     options = building.BuildOptions(
@@ -203,7 +207,7 @@ def run_build(args: argparse.Namespace) -> int:
     for school_id in report.refused:
         count = sum(1 for f in errors if f.school_id == school_id)
         print(
-            f"fout: {school_id} is vastgesteld maar heeft {count} fout(en); er zijn geen documenten gemaakt "
+            f"fout: {school_id} is vastgesteld maar heeft {_count(count, 'fout', 'fouten')}; er zijn geen documenten gemaakt "
             "en de vorige blijven staan\n  tip: python generate.py controleer --school " + school_id,
             file=sys.stderr,
         )
@@ -212,7 +216,9 @@ def run_build(args: argparse.Namespace) -> int:
     if report.sites:
         print(f"website: {display_path(options.output_root / building.SITE_FOLDER)}")
     if report.findings and not report.refused:
-        print(f"{len(report.findings)} bevinding(en); zie: python generate.py controleer")
+        print(
+            f"{_count(len(report.findings), 'bevinding', 'bevindingen')}; zie: python generate.py controleer"
+        )
     return 0 if report.ok else 1
 
 
@@ -223,11 +229,14 @@ def run_check(args: argparse.Namespace) -> int:
     for school in schools:
         own = [finding for finding in findings if finding.school_id == school.id]
         school_errors, school_warnings = by_severity(own)
-        counts = f"{school_errors} fout(en), {school_warnings} waarschuwing(en)"
+        counts = f"{_count(school_errors, 'fout', 'fouten')}, {_count(school_warnings, 'waarschuwing', 'waarschuwingen')}"
         print(f"== {school.policy.school.name} ({school.id}): {counts}")
         _print_findings(own, print)
     errors, warnings = by_severity(findings)
-    print(f"{len(schools)} school/scholen gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en)")
+    print(
+        f"{_count(len(schools), 'school', 'scholen')} gecontroleerd: "
+        f"{_count(errors, 'fout', 'fouten')}, {_count(warnings, 'waarschuwing', 'waarschuwingen')}"
+    )
     return 1 if errors else 0
 
 

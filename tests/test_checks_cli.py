@@ -26,8 +26,8 @@ def test_controleer_reports_per_school_and_exits_0_without_errors(
 ) -> None:
     assert main(["controleer", "--policy", str(_policy(tmp_path))]) == 0
     out = capsys.readouterr().out
-    assert "== Basisschool De Testhoeve (testschool): 0 fout(en), 0 waarschuwing(en)" in out
-    assert out.rstrip().endswith("1 school/scholen gecontroleerd: 0 fout(en), 0 waarschuwing(en)")
+    assert "== Basisschool De Testhoeve (testschool): 0 fouten, 0 waarschuwingen" in out
+    assert out.rstrip().endswith("1 school gecontroleerd: 0 fouten, 0 waarschuwingen")
 
 
 def test_controleer_exits_0_with_only_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -49,7 +49,7 @@ def test_controleer_exits_1_on_an_error_and_says_where_and_why(
     assert f"fout: policy/school.yaml:{line}: monitoring.instrumenten[0].laatste_afname: " in out
     assert "  bron: Inspectie van het Onderwijs, Toezicht op monitoring sociale veiligheid" in out
     assert "  tip: " in out
-    assert "1 fout(en), 0 waarschuwing(en)" in out
+    assert "1 fout, 0 waarschuwingen" in out
 
 
 def test_controleer_exits_2_on_invalid_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -98,7 +98,7 @@ def test_an_adopted_school_with_an_error_gets_no_new_documents(
     capsys.readouterr()
     assert main(["bouw", "--policy", str(policy), "--uitvoer", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "testschool is vastgesteld maar heeft 1 fout(en); er zijn geen documenten gemaakt" in err
+    assert "testschool is vastgesteld maar heeft 1 fout; er zijn geen documenten gemaakt" in err
     assert _files(out) == before, "the previous documents and site stay exactly as they were"
 
 
@@ -114,7 +114,7 @@ def test_a_concept_school_with_an_error_is_built(tmp_path: Path, capsys: pytest.
         == 0
     )
     assert (out / "documenten" / "testschool" / "sociaal-veiligheidsplan.docx").is_file()
-    assert "bevinding(en); zie: python generate.py controleer" in capsys.readouterr().out
+    assert "2 bevindingen; zie: python generate.py controleer" in capsys.readouterr().out
 
 
 def test_bouw_exits_2_on_invalid_input_and_writes_nothing(tmp_path: Path) -> None:

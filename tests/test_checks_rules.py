@@ -328,6 +328,12 @@ CASES = [
     Case(
         "oud-jaartal",
         "waarschuwing",
+        append("identiteit:\n  doelen: [In 2016-2017 deden alle groepen mee aan de monitor.]\n"),
+        append("identiteit:\n  doelen: [In 2024-2025 deden alle groepen mee aan de monitor.]\n"),
+    ),
+    Case(
+        "oud-jaartal",
+        "waarschuwing",
         append("identiteit:\n  visie: Sinds 2018 werken we met de Vreedzame School.\n"),
         append("identiteit:\n  visie: Sinds 2024 werken we met de Vreedzame School.\n"),
     ),

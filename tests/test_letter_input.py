@@ -30,9 +30,12 @@ class Case:
     key: str
     message: str
     hint: str = ""
+    also: tuple[tuple[str, str], ...] = ()  # further replacements the change needs
 
 
-LAW_MAX = "de wet staat ten hoogste één week toe (5 schooldagen, artikel 40c van de Wet op het primair onderwijs)"
+LAW_MAX = (
+    "de wet staat ten hoogste één week toe (5 schooldagen, artikel 40c van de Wet op het primair onderwijs)"
+)
 REASONS = """redenen:
   - Sam heeft op vrijdag 20 november in de pauze een klasgenoot geschopt en daarbij letsel veroorzaakt.
   - Eerder dit schooljaar zijn met Sam en met u afspraken gemaakt over het stoppen bij een conflict; die afspraken zijn niet nagekomen.
@@ -43,13 +46,14 @@ OTHER_SCHOOL = """andere_school:
   toegezegd_op: 2027-01-12
 """
 
+# fmt: off
 CASES = [
     Case("schorsing van acht dagen", "schorsing", "tot_en_met: 2026-11-26", "tot_en_met: 2026-12-03", "tot_en_met:", "periode.tot_en_met", f"de schorsing duurt 8 schooldagen; {LAW_MAX}", "kies als laatste dag uiterlijk maandag 30 november 2026"),
     Case("langer dan de school toestaat", "schorsing", "tot_en_met: 2026-11-26", "tot_en_met: 2026-11-27", "tot_en_met:", "periode.tot_en_met", "de schorsing duurt 4 schooldagen; het beleid van de school staat hoogstens 3 schooldagen toe", "uiterlijk donderdag 26 november 2026 (maatregelen.schorsing.max_schooldagen)"),
     Case("einde voor begin", "schorsing", "tot_en_met: 2026-11-26", "tot_en_met: 2026-11-20", "tot_en_met:", "periode.tot_en_met", "de schorsing eindigt op vrijdag 20 november 2026, vóór de eerste dag (dinsdag 24 november 2026)", "tot_en_met is de laatste dag"),
     Case("reden ontbreekt", "schorsing", REASONS, "", "brief: schorsing", "redenen", "verplichte sleutel 'redenen' ontbreekt voor een brief 'schorsing'", "opgave van redenen"),
     Case("lege lijst redenen", "schorsing", REASONS, "redenen: []\n", "redenen: []", "redenen", "deze lijst is leeg", "minstens één"),
-    Case("naam in een groepsbrief", "incident-eigen-groep", 'groep: "7"\n', 'groep: "7"\nleerling: {voornaam: Sam, achternaam: Voorbeeld, groep: "7"}\n', "leerling:", "leerling", "een brief aan andere ouders mag de naam van de leerling niet bevatten", "haal leerling: weg"),
+    Case("naam in een groepsbrief", "incident-eigen-groep", 'groep: "7"\n', 'groep: "7"\nleerling: {voornaam: Sam, achternaam: Voorbeeld, groep: "7"}\n', "leerling: {voornaam", "leerling", "een brief aan andere ouders mag de naam van de leerling niet bevatten", "haal leerling: weg"),
     Case("ontvangers in een groepsbrief", "incident-overige-groepen", 'groep: "7"\n', 'groep: "7"\nontvangers: []\n', "ontvangers:", "ontvangers", "een brief aan de ouders van een hele groep heeft geen persoonlijke ontvangers of namen", "haal ontvangers: weg"),
     Case("definitief zonder eerdere brief", "definitieve-verwijdering", "gerelateerd_aan: voornemen-verwijdering.yaml\n", "", "brief: definitieve_verwijdering", "gerelateerd_aan", "verplichte sleutel 'gerelateerd_aan' ontbreekt voor een brief 'definitieve_verwijdering'", "brief over het voornemen"),
     Case("eerdere brief is een schorsing", "definitieve-verwijdering", "gerelateerd_aan: voornemen-verwijdering.yaml", "gerelateerd_aan: schorsing.yaml", "gerelateerd_aan:", "gerelateerd_aan", "'schorsing.yaml' is een brief 'schorsing', geen voornemen_verwijdering", "volgt op de brief over het voornemen"),
@@ -61,7 +65,7 @@ CASES = [
     Case("dader in een incidentbrief", "incident-eigen-groep", "door een ander kind hard geduwd", "door de dader hard geduwd", "omschrijving:", "incident.omschrijving", "vermijd het woord 'dader' in een brief aan ouders", "zonder etiket"),
     Case("geschorst in een incidentbrief", "incident-overige-groepen", "  ouders_vragen_rust: true", "  besproken_in_groep: Het kind is geschorst.\n  ouders_vragen_rust: true", "besproken_in_groep:", "incident.besproken_in_groep", "vermijd het woord 'geschorst' in een brief aan ouders", "enkele dagen thuis"),
     Case("slachtoffer in een pestbrief", "pesten-gepeste-leerling", "  - De leerkracht heeft met Noor gepraat", "  - Noor is geen slachtoffer; de leerkracht heeft met Noor gepraat", "Noor is geen slachtoffer", "acties[0]", "vermijd het woord 'slachtoffer' in een brief aan ouders"),
-    Case("time-out op een basisschool", "time-out", "school: kompasroos", "school: vlinderboom", "brief: time_out", "brief", "een bericht over een time-out hoort bij het speciaal onderwijs; deze school is van type po", "uitnodiging_gesprek"),
+    Case("time-out op een basisschool", "time-out", "school: kompasroos", "school: vlinderboom", "brief: time_out", "brief", "een bericht over een time-out hoort bij het speciaal onderwijs; deze school is van type po", "uitnodiging_gesprek", (("groep: SO-4", 'groep: "4"'),)),
     Case("onbekende school", "schorsing", "school: vlinderboom", "school: vlinderbom", "school: vlinderbom", "school", 'school "vlinderbom" bestaat niet in de beleidsmap', "bedoelde je 'vlinderboom'?"),
     Case("onbekende soort brief", "schorsing", "brief: schorsing", "brief: schorsen", "brief: schorsen", "brief", 'ongeldige waarde "schorsen"', "bedoelde je 'schorsing'?"),
     Case("groep bestaat niet", "schorsing", 'groep: "7"', 'groep: "9"', 'groep: "9"', "leerling.groep", 'groep "9" bestaat niet op deze school', "1, 2, 3, 4, 5, 6, 7, 8"),
@@ -69,7 +73,7 @@ CASES = [
     Case("sleutel hoort niet bij de soort", "uitnodiging-gesprek", "soort_gesprek: herstelgesprek", "soort_gesprek: herstelgesprek\nperiode: {van: 2026-12-01, tot_en_met: 2026-12-01}", "periode:", "periode", "sleutel 'periode' hoort niet bij een brief 'uitnodiging_gesprek'"),
     Case("typfout in een sleutel", "schorsing", "redenen:", "reden:", "reden:", "reden", "onbekende sleutel 'reden'", "bedoelde je 'redenen'?"),
     Case("invulplek blijven staan", "schorsing", "een klasgenoot geschopt", "......... geschopt", "......... geschopt", "redenen[0]", 'hier staat nog een invulplek: "........."', "geen puntjes"),
-    Case("schorsing op zaterdag", "schorsing", "van: 2026-11-24", "van: 2026-11-28", "van: 2026-11-28", "periode.van", "28 november 2026 is een zaterdag, geen schooldag", "schooldag"),
+    Case("schorsing op zaterdag", "schorsing", "van: 2026-11-24", "van: 2026-11-28", "van: 2026-11-28", "periode.van", "28 november 2026 is een zaterdag, geen schooldag", "schooldag", (("tot_en_met: 2026-11-26", "tot_en_met: 2026-11-30"),)),
     Case("schorsing begint voor de brief", "schorsing", "van: 2026-11-24", "van: 2026-11-20", "van: 2026-11-20", "periode.van", "de eerste dag van de schorsing (20 november 2026) ligt vóór de datum van de brief (23 november 2026)"),
     Case("gesprek voor de brief", "schorsing", "datum: 2026-11-27", "datum: 2026-11-20", "datum: 2026-11-20", "uitnodiging.datum", "het gesprek (20 november 2026) ligt vóór de datum van de brief (23 november 2026)"),
     Case("ondertekenaar zonder persoon", "schorsing", "brief: schorsing", "brief: schorsing\nondertekenaar: adjunct_directeur", "ondertekenaar:", "ondertekenaar", 'de ondertekenaar "adjunct_directeur" is geen ingevulde rol met een persoon in het beleid van de school', "rollen.adjunct_directeur"),
@@ -80,6 +84,7 @@ CASES = [
     Case("onbekende aanpak", "pesten-pestende-leerling", "aanpak: opa", "aanpak: opaa", "aanpak: opaa", "aanpak", 'aanpak "opaa" bestaat niet', "bedoelde je 'opa'?"),
     Case("ontvangende groep is de betrokken groep", "incident-overige-groepen", 'groep: "7"\n', 'groep: "7"\nontvangende_groepen: ["6", "7"]\n', "ontvangende_groepen:", "ontvangende_groepen", "groep 7 is de betrokken groep; die krijgt de brief incident_eigen_groep"),
 ]
+# fmt: on
 
 
 def _write_cases(folder: Path, case: Case) -> tuple[Path, str]:
@@ -90,6 +95,9 @@ def _write_cases(folder: Path, case: Case) -> tuple[Path, str]:
     text = example(case.base)
     assert case.old in text, f"{case.name}: {case.old!r} not in {case.base}.yaml"
     text = text.replace(case.old, case.new, 1)
+    for old, new in case.also:
+        assert old in text, f"{case.name}: {old!r}"
+        text = text.replace(old, new, 1)
     target = folder / f"{case.base}.yaml"
     target.write_text(text, encoding="utf-8")
     return target, text
@@ -122,29 +130,38 @@ def test_refused_with_file_line_key_message_and_hint(case: Case, tmp_path: Path)
 def test_all_problems_are_reported_at_once_sorted_by_line(tmp_path: Path) -> None:
     case = Case("drie fouten", "schorsing", "tot_en_met: 2026-11-26", "tot_en_met: 2026-12-03", "", "", "")
     path, text = _write_cases(tmp_path / "zaken", case)
-    text = text.replace('  - U kunt tijdens', '  - U kunt .... tijdens').replace("ondertekenaar", "x")
+    text = text.replace("  - U kunt tijdens", "  - U kunt .... tijdens").replace("ondertekenaar", "x")
     text = text.replace("brief: schorsing", "brief: schorsing\nondertekenaar: adjunct_directeur")
     path.write_text(text, encoding="utf-8")
     problems = _problems(path, tmp_path / "uit")
-    assert [p.key for p in problems] == ["maatregelen[1]"], "a value error stops the checks that need whole values"
+    assert [p.key for p in problems] == ["maatregelen[1]"], (
+        "a value error stops the checks that need whole values"
+    )
     path.write_text(text.replace("U kunt .... tijdens", "U kunt tijdens"), encoding="utf-8")
     problems = _problems(path, tmp_path / "uit")
     assert [p.key for p in problems] == ["ondertekenaar", "periode.tot_en_met"]
     assert [p.line for p in problems] == sorted(p.line or 0 for p in problems)
 
 
-def test_command_exits_2_and_leaves_the_earlier_letter_untouched(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_exits_2_and_leaves_the_earlier_letter_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "uit"
     case = tmp_path / "zaak.yaml"
     case.write_text(example("schorsing"), encoding="utf-8")
     assert main(["brief", str(case), "--uitvoer", str(out)]) == 0
     (letter,) = out.iterdir()
     before = letter.read_bytes()
-    case.write_text(example("schorsing").replace("tot_en_met: 2026-11-26", "tot_en_met: 2026-12-03"), encoding="utf-8")
+    case.write_text(
+        example("schorsing").replace("tot_en_met: 2026-11-26", "tot_en_met: 2026-12-03"), encoding="utf-8"
+    )
     capsys.readouterr()
     assert main(["brief", str(case), "--uitvoer", str(out)]) == 2
     err = capsys.readouterr().err
-    assert f"zaak.yaml:{line_of(case.read_text(), 'tot_en_met:')}: periode.tot_en_met: de schorsing duurt 8 schooldagen" in err
+    assert (
+        f"zaak.yaml:{line_of(case.read_text(), 'tot_en_met:')}: periode.tot_en_met: de schorsing duurt 8 schooldagen"
+        in err
+    )
     assert "  tip: kies als laatste dag uiterlijk maandag 30 november 2026" in err
     assert err.rstrip().endswith("1 fout gevonden; er is niets aangemaakt of overschreven.")
     assert letter.read_bytes() == before and list(out.iterdir()) == [letter]
@@ -155,7 +172,9 @@ def test_command_exits_2_and_leaves_the_earlier_letter_untouched(tmp_path: Path,
     [lambda tmp: tmp / "site" / "brieven", lambda tmp: tmp / "uitvoer" / "site" / "vlinderboom"],
     ids=["site", "site-onder-uitvoer"],
 )
-def test_output_under_a_website_is_refused(tmp_path: Path, folder: object, capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_under_a_website_is_refused(
+    tmp_path: Path, folder: object, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = folder(tmp_path)  # type: ignore[operator]
     assert main(["brief", str(EXAMPLES / "schorsing.yaml"), "--uitvoer", str(target)]) == 2
     assert "brieven horen nooit in een websitemap" in capsys.readouterr().err
@@ -178,7 +197,9 @@ def test_output_inside_a_built_site_or_the_project_is_refused(tmp_path: Path) ->
 
 
 def test_a_case_file_in_the_policy_folder_is_refused(tmp_path: Path) -> None:
-    policy = policy_tree(tmp_path, extra={"zaak.yaml": example("schorsing").replace("vlinderboom", "testschool")})
+    policy = policy_tree(
+        tmp_path, extra={"zaak.yaml": example("schorsing").replace("vlinderboom", "testschool")}
+    )
     with pytest.raises(InvalidInput) as caught:
         load_schools(policy)
     (problem,) = caught.value.problems

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from letters_support import EXAMPLE_POLICY, EXAMPLES, ROOT, docx_text, example, write_case
-from policies import BOARD, SCHOOL, policy_tree
+from policies import BOARD, policy_tree
 from support import require_program
 
 from schoolveiligheid.brief import LetterResult, write_letter
@@ -52,7 +52,10 @@ def test_every_letter_opens_in_libreoffice(examples: dict[str, LetterResult], tm
         assert "Met vriendelijke groet" in text, source.name
         assert re.search(r"pagina 1 van \d", text), f"{source.name}: page numbers are filled"
     time_out = next(pdf for pdf in pdfs if "time-out" in pdf.name)
-    assert "SO De Kompasroos" in subprocess.run([pdftotext, str(time_out), "-"], capture_output=True, text=True).stdout
+    assert (
+        "SO De Kompasroos"
+        in subprocess.run([pdftotext, str(time_out), "-"], capture_output=True, text=True).stdout
+    )
 
 
 def test_schorsing_applies_the_law_with_dutch_dates(examples: dict[str, LetterResult]) -> None:
@@ -64,7 +67,10 @@ def test_schorsing_applies_the_law_with_dutch_dates(examples: dict[str, LetterRe
     assert "leerplichtambtenaar" in text
     # Bezwaar: six weeks after the letter date, to the board's postal address.
     assert "uiterlijk op maandag 4 januari 2027 binnen zijn" in text
-    assert "College van Bestuur van Stichting Openbaar Onderwijs Lindewaarde\nPostbus 210\n9490 AE Lindewaarde" in text
+    assert (
+        "College van Bestuur van Stichting Openbaar Onderwijs Lindewaarde\nPostbus 210\n9490 AE Lindewaarde"
+        in text
+    )
     copies = text.split("Afschrift aan:")[1]
     assert "de leerplichtambtenaar (Bureau Leerplicht Lindewaarde)" in copies
     assert "de Inspectie van het Onderwijs" in copies
@@ -107,7 +113,9 @@ def test_bijzondere_school_cites_article_63_and_the_civil_court(tmp_path: Path) 
     policy = policy_tree(tmp_path, board=board)
     cases = tmp_path / "zaken"
     intent = example("voornemen-verwijdering").replace("vlinderboom", "testschool")
-    intent = intent.replace("p-leerkracht-de-lange", "p-coord").replace("met: [directeur]", "met: [directeur]")
+    intent = intent.replace("p-leerkracht-de-lange", "p-coord").replace(
+        "met: [directeur]", "met: [directeur]"
+    )
     write_case(cases, intent, "voornemen-verwijdering.yaml")
     final = example("definitieve-verwijdering").replace("vlinderboom", "testschool")
     final = final.replace("p-leerkracht-de-lange", "p-coord")
@@ -124,23 +132,39 @@ def test_bijzondere_school_cites_article_63_and_the_civil_court(tmp_path: Path) 
 def test_samenwerkingsschool_states_the_court_rule_instead_of_a_court(tmp_path: Path) -> None:
     policy = policy_tree(tmp_path, board=BOARD.replace("richting: openbaar", "richting: samenwerkingsschool"))
     cases = tmp_path / "zaken"
-    write_case(cases, example("voornemen-verwijdering").replace("vlinderboom", "testschool").replace("p-leerkracht-de-lange", "p-coord"), "voornemen-verwijdering.yaml")
-    final = example("definitieve-verwijdering").replace("vlinderboom", "testschool").replace("p-leerkracht-de-lange", "p-coord")
-    text = docx_text(write_letter(write_case(cases, final, "definitief.yaml"), policy, tmp_path / "uit").paths[0])
+    write_case(
+        cases,
+        example("voornemen-verwijdering")
+        .replace("vlinderboom", "testschool")
+        .replace("p-leerkracht-de-lange", "p-coord"),
+        "voornemen-verwijdering.yaml",
+    )
+    final = (
+        example("definitieve-verwijdering")
+        .replace("vlinderboom", "testschool")
+        .replace("p-leerkracht-de-lange", "p-coord")
+    )
+    text = docx_text(
+        write_letter(write_case(cases, final, "definitief.yaml"), policy, tmp_path / "uit").paths[0]
+    )
     assert "hangt af van de rechtsvorm van het bestuur" in text
     assert "bestuursrechter" not in text.replace("de bestuursrechter of de civiele rechter", "")
 
 
 def test_special_school_uses_the_wec(tmp_path: Path) -> None:
     case = example("schorsing").replace("vlinderboom", "kompasroos").replace('groep: "7"', "groep: SO-4")
-    case = case.replace("groepsleerkracht: p-leerkracht-de-lange\n", "").replace("p-leerkracht-de-lange", "p-aanspreekpunt")
+    case = case.replace("groepsleerkracht: p-leerkracht-de-lange\n", "").replace(
+        "p-leerkracht-de-lange", "p-aanspreekpunt"
+    )
     text = docx_text(write_letter(write_case(tmp_path, case), EXAMPLE_POLICY, tmp_path / "uit").paths[0])
     assert "artikel 40a van de Wet op de expertisecentra" in text
     assert "Wet op het primair onderwijs" not in text
     assert "SO De Kompasroos" in text and "groep SO-4" in text
 
 
-def test_one_day_schorsing_is_not_reported_to_the_inspectie(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_one_day_schorsing_is_not_reported_to_the_inspectie(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     case = example("schorsing").replace("tot_en_met: 2026-11-26", "tot_en_met: 2026-11-24")
     path = write_case(tmp_path, case)
     assert main(["brief", str(path), "--uitvoer", str(tmp_path / "uit")]) == 0
@@ -151,7 +175,9 @@ def test_one_day_schorsing_is_not_reported_to_the_inspectie(tmp_path: Path, caps
     assert "de leerplichtambtenaar (Bureau Leerplicht Lindewaarde)" in text
 
 
-def test_command_prints_path_and_inspectie_reminder_but_no_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_prints_path_and_inspectie_reminder_but_no_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     case = write_case(tmp_path, example("schorsing"), "sam-voorbeeld.zaak.yaml")
     assert main(["brief", str(case), "--uitvoer", str(tmp_path / "uit")]) == 0
     out = capsys.readouterr().out
@@ -159,7 +185,9 @@ def test_command_prints_path_and_inspectie_reminder_but_no_names(tmp_path: Path,
     assert len(written) == 1 and written[0].name.startswith("2026-11-23-schorsing-zaak-")
     assert "sam" not in written[0].name.lower() and "voorbeeld" not in written[0].name.lower()
     assert f"brief: {written[0]}" in out or written[0].name in out
-    assert "deze schorsing duurt 3 schooldagen; meld haar schriftelijk en met de redenen bij de Inspectie" in out
+    assert (
+        "deze schorsing duurt 3 schooldagen; meld haar schriftelijk en met de redenen bij de Inspectie" in out
+    )
     assert "verstuur deze brief aangetekend" in out
     assert not any(re.search(rf"\b{name}\b", out, re.IGNORECASE) for name in ("Sam", *PUPIL_NAMES))
 
@@ -170,7 +198,10 @@ def test_letters_to_other_parents_never_name_a_child(examples: dict[str, LetterR
         assert text.count("Aan de ouders en verzorgers van de leerlingen van groep") == 1
         assert not any(re.search(rf"\b{pupil}\b", text) for pupil in PUPIL_NAMES), name
     other = text_of(examples, "incident-overige-groepen")
-    assert "groep 1, 2, 3, 4, 5, 6 en 8" in other and "De ouders van groep 7 hebben hierover een eigen brief" in other
+    assert (
+        "groep 1, 2, 3, 4, 5, 6 en 8" in other
+        and "De ouders van groep 7 hebben hierover een eigen brief" in other
+    )
 
 
 def test_careful_letters_avoid_labels_and_the_word_schorsen(examples: dict[str, LetterResult]) -> None:
@@ -186,14 +217,27 @@ def test_no_editorial_hints_blanks_or_template_residue(examples: dict[str, Lette
         for path in result.paths:
             # The footer's page number is a field python-docx does not read; leave that line out.
             text = "\n".join(line for line in docx_text(path).splitlines() if "· pagina" not in line)
-            for residue in ("None", "{{", "{%", "}}", "%}", "…", "....", "(evt", "(eventueel", "groep X", "TODO", "  "):
+            for residue in (
+                "None",
+                "{{",
+                "{%",
+                "}}",
+                "%}",
+                "…",
+                "....",
+                "(evt",
+                "(eventueel",
+                "groep X",
+                "TODO",
+                "  ",
+            ):
                 assert residue not in text, f"{name}: {residue!r}"
 
 
 def test_user_text_is_escaped_and_survives_as_typed(tmp_path: Path) -> None:
     case = example("schorsing").replace(
         "  - U kunt tijdens schooltijd met vragen over het werk bellen naar de school.",
-        '  - "Werk & rust: 3 < 4 en 5 > 2 voor de \'groep\'."',
+        "  - \"Werk & rust: 3 < 4 en 5 > 2 voor de 'groep'.\"",
     )
     text = docx_text(write_letter(write_case(tmp_path, case), EXAMPLE_POLICY, tmp_path / "uit").paths[0])
     assert "Werk & rust: 3 < 4 en 5 > 2 voor de 'groep'." in text
@@ -237,4 +281,6 @@ def test_committed_templates_are_what_the_generator_makes() -> None:
         )
     for name, build in module.FORMS.items():
         committed = ROOT / "templates" / "formulieren" / f"{name}.docx"
-        assert parts(build(module.new_document, module.add_lines, module.save)) == parts(committed.read_bytes())
+        assert parts(build(module.new_document, module.add_lines, module.save)) == parts(
+            committed.read_bytes()
+        )

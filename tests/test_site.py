@@ -122,6 +122,15 @@ def test_nothing_is_fetched_from_another_host(built: tuple[SiteCase, Path]) -> N
         assert [url for url in urls if external.match(url.strip())] == [], stylesheet
 
 
+def test_theme_scripts_hold_no_cdn_fallback(built: tuple[SiteCase, Path]) -> None:
+    """Material's bundle would load a polyfill from unpkg on old Safari; the writer removes such addresses."""
+    _, out_dir = built
+    scripts = list(out_dir.rglob("assets/javascripts/*.js"))
+    assert scripts
+    for script in scripts:
+        assert "unpkg.com" not in script.read_text(encoding="utf-8"), script
+
+
 def test_start_and_contact_pages_link_phone_numbers(built: tuple[SiteCase, Path]) -> None:
     case, out_dir = built
     for bundle in case.bundles:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 from checks_fixture import COMPLETE_BOARD, COMPLETE_SCHOOL, changed
 from policies import policy_tree
+from support import require_program
 
 from schoolveiligheid.checks.versions import parse_version
 from schoolveiligheid.cli import main
@@ -154,8 +154,7 @@ def _git(repo: Path, *arguments: str) -> None:
 
 @pytest.fixture
 def repository(tmp_path: Path) -> Path:
-    if shutil.which("git") is None:
-        pytest.skip("git is niet geïnstalleerd")
+    require_program("git")
     repo = tmp_path / "repo"
     policy = policy_tree(repo, COMPLETE_SCHOOL, COMPLETE_BOARD)
     _git(repo, "init", "--quiet")

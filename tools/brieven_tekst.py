@@ -19,12 +19,8 @@ Aangetekend verzonden
 % endif
 """
 
-SALUTATION_FORMAL = (
-    "{% if salutation %}{{ salutation }}{% else %}Geachte ouders of verzorgers van {{ pupil.first_name }}{% endif %},"
-)
-SALUTATION_PERSONAL = (
-    "{% if salutation %}{{ salutation }}{% else %}Beste ouders of verzorgers van {{ pupil.first_name }}{% endif %},"
-)
+SALUTATION_FORMAL = "{% if salutation %}{{ salutation }}{% else %}Geachte ouders of verzorgers van {{ pupil.first_name }}{% endif %},"
+SALUTATION_PERSONAL = "{% if salutation %}{{ salutation }}{% else %}Beste ouders of verzorgers van {{ pupil.first_name }}{% endif %},"
 SALUTATION_GROUP = "Beste ouders en verzorgers,"
 
 QUESTIONS = """\

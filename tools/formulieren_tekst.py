@@ -15,7 +15,9 @@ from docx.shared import Cm
 Builder = Callable[[Callable[..., Any], Callable[..., None], Callable[..., bytes]], bytes]
 
 
-def _table(document: Any, headers: Sequence[str], row: Sequence[str], loop: str, widths: Sequence[float]) -> None:
+def _table(
+    document: Any, headers: Sequence[str], row: Sequence[str], loop: str, widths: Sequence[float]
+) -> None:
     """A table with a bold header row and one row that docxtpl repeats for each item of `loop`."""
     table = document.add_table(rows=4, cols=len(headers))
     table.style = document.styles["Table Grid"]
@@ -99,7 +101,9 @@ Eén regel per incident; het formulier hoort als bijlage bij de regel.
 """
 
 
-def incidentregistratie(new_document: Callable[..., Any], add_lines: Callable[..., None], save: Callable[..., bytes]) -> bytes:
+def incidentregistratie(
+    new_document: Callable[..., Any], add_lines: Callable[..., None], save: Callable[..., bytes]
+) -> bytes:
     document = new_document("Incidentregistratie · {{ head.name }}")
     add_lines(document, INCIDENT_INTRO)
     _fields(document, ("Datum en tijd van het incident", "Plek", "Ingevuld door", "Datum van invullen"))
@@ -140,7 +144,9 @@ Bespreek uw zorgen altijd met {{ meldcode.name }} ({{ meldcode.function }}): {{ 
 """
 
 
-def logboek_signalen(new_document: Callable[..., Any], add_lines: Callable[..., None], save: Callable[..., bytes]) -> bytes:
+def logboek_signalen(
+    new_document: Callable[..., Any], add_lines: Callable[..., None], save: Callable[..., bytes]
+) -> bytes:
     document = new_document("Logboek signalen · vertrouwelijk")
     _landscape(document)
     add_lines(document, SIGNALS_INTRO)
@@ -148,7 +154,13 @@ def logboek_signalen(new_document: Callable[..., Any], add_lines: Callable[..., 
     add_lines(document, "~")
     _table(
         document,
-        ("Datum", "Tijd", "Plek", "Gezien door", "Wat gebeurde er: wie waren erbij, wat zag en hoorde u, wat deed u, wat is afgesproken"),
+        (
+            "Datum",
+            "Tijd",
+            "Plek",
+            "Gezien door",
+            "Wat gebeurde er: wie waren erbij, wat zag en hoorde u, wat deed u, wat is afgesproken",
+        ),
         ("", "", "", "", ""),
         "row in blank_rows",
         (2.4, 1.6, 3.0, 3.6, 14.6),
@@ -169,7 +181,9 @@ KAART_ORGANISATIONS = """\
 """
 
 
-def sociale_kaart(new_document: Callable[..., Any], add_lines: Callable[..., None], save: Callable[..., bytes]) -> bytes:
+def sociale_kaart(
+    new_document: Callable[..., Any], add_lines: Callable[..., None], save: Callable[..., bytes]
+) -> bytes:
     document = new_document("Sociale kaart · intern · {{ head.name }}")
     _landscape(document)
     add_lines(document, KAART_INTRO)

@@ -14,8 +14,7 @@ from ..model import SchoolModel
 from .findings import Collector, practice, where, where_item
 from .text import is_prose, iter_strings
 
-_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4}|\d{4}\s*[-/]\s*\d{4}")
-_YEAR = re.compile(r"(?<![\d-])(19\d{2}|20\d{2})(?![\d-])")
+_YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 _DATE_KEYS = {"schooljaar", "vastgesteld_op", "mr_instemming_op", "evaluatie_voor", "laatste_afname"}
 STALE_YEARS = 2  # years before the school year that still count as current (V22)
 
@@ -61,11 +60,9 @@ def _stale_years(school: SchoolModel, out: Collector) -> None:
     first = int(school.policy.document.school_year[:4])
     for text, _, path in iter_strings(out.raw):
         key = next((part for part in reversed(path) if isinstance(part, str)), "")
-        if key in _DATE_KEYS or not is_prose(path) or _DATE.fullmatch(text.strip()):
+        if key in _DATE_KEYS or not is_prose(path):
             continue
-        old = sorted(
-            {int(year) for year in _YEAR.findall(_DATE.sub("", text)) if int(year) < first - STALE_YEARS}
-        )
+        old = sorted({int(year) for year in _YEAR.findall(text) if int(year) < first - STALE_YEARS})
         if old:
             out.warning(
                 "oud-jaartal",

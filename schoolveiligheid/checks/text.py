@@ -32,6 +32,9 @@ _NOT_PROSE = {
     "url",
     "logo",
     "publicatie_url",
+    "postcode",
+    "postbus",
+    "brin",
 }
 _TITLES = {"titel", "naam"}
 _SKIPPED_LISTS = {"open_punten"}  # open points are unfinished by design; a concept lists them on purpose

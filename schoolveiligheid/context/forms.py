@@ -14,7 +14,8 @@ from pathlib import Path
 from ..model import SchoolModel
 from ..model.base import ROLES
 from ..model.parts import Address, Organisation, Person
-from .letter import Letterhead, PersonLine, letterhead
+from .letter import letterhead
+from .letter_views import Letterhead, PersonLine
 from .people import People
 from .practice import incidents
 from .text import join
@@ -115,7 +116,9 @@ def _organisation_row(org: Organisation) -> OrganisationRow:
         name=", ".join(filter(None, [org.name or org.id, org.department])),
         contact=", ".join(filter(None, [contact.name, contact.function])) if contact else "",
         phone=phone.display if phone else "",
-        online=" · ".join(filter(None, [str(email) if email else None, org.website.display if org.website else None])),
+        online=" · ".join(
+            filter(None, [str(email) if email else None, org.website.display if org.website else None])
+        ),
         reach="; ".join(
             filter(
                 None,
@@ -157,7 +160,9 @@ def forms_context(school: SchoolModel) -> FormsContext:
         school_year=str(document.school_year),
         stamp=document.adopted_on or document.school_year.first_day,
         incidents=IncidentForm(
-            system=" ".join(filter(None, [section.system, f"({section.part})" if section.part else None])) if section else None,
+            system=" ".join(filter(None, [section.system, f"({section.part})" if section.part else None]))
+            if section
+            else None,
             within_days=section.within_days if section else None,
             responsible=responsible,
             analysis=section.analysis if section else None,

@@ -8,15 +8,23 @@ whole case can show: the keys each kind of letter needs, and the law.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
-
-from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSchema
+from typing import Literal
 
 from .base import Block, RoleId, field
+from .case_values import (
+    ApproachId,
+    Group,
+    Groups,
+    OrganisationId,
+    Participant,
+    PersonId,
+    Sentence,
+    Story,
+    Time,
+)
 from .parts import Address
-from .values import Date, Id, Line, invalid, reference, suggest
+from .values import Date, Id, Line
 
 CASE_SCHEMA_VERSION = "sociale-veiligheid-zaak/1"
 
@@ -66,7 +74,14 @@ KINDS: dict[str, LetterKind] = {
             formal=True,
             required=(
                 *_PERSONAL,
-                *("groepsleerkracht", "redenen", "gehoord", "andere_school", "ingangsdatum", "gerelateerd_aan"),
+                *(
+                    "groepsleerkracht",
+                    "redenen",
+                    "gehoord",
+                    "andere_school",
+                    "ingangsdatum",
+                    "gerelateerd_aan",
+                ),
             ),
             optional=("aanhef", "maatregelen"),
         ),
@@ -148,143 +163,6 @@ KindId = Literal[
     "time_out",
 ]
 
-# Left-over blanks of a fill-in-the-blanks letter: they must never reach a parent.
-_RESIDUE = re.compile(r"\.{3,}|…|<[^<>\s](?:[^<>\n]{0,38}[^<>\s])?>|\b[Xx]{2,}\b|\bgroep X\b")
-
-
-def _plain_text(max_length: int) -> Any:
-    """Plain text for a letter: paragraphs separated by a blank line, no blanks left to fill."""
-
-    def check(value: Any) -> str:
-        if value is None:
-            raise invalid("leeg", "deze tekst is leeg", "vul de tekst in of laat de sleutel weg")
-        if not isinstance(value, str):
-            raise invalid("tekst", "verwacht tekst", "gebruik '|' en schrijf de tekst ingesprongen eronder")
-        text = value.strip()
-        if not text:
-            raise invalid("leeg", "deze tekst is leeg", "vul de tekst in of laat de sleutel weg")
-        if len(text) > max_length:
-            raise invalid(
-                "te_lang",
-                "tekst is te lang ({lengte} tekens, maximaal {maximum})",
-                "houd een brief kort; details horen in het dossier",
-                lengte=len(text),
-                maximum=max_length,
-            )
-        residue = _RESIDUE.search(text)
-        if residue:
-            raise invalid(
-                "invulplek",
-                'hier staat nog een invulplek: "{plek}"',
-                "vul de echte gegevens in; een brief mag geen puntjes of <...> bevatten",
-                plek=residue.group(0),
-            )
-        return text
-
-    return Annotated[
-        str,
-        BeforeValidator(check),
-        WithJsonSchema({"type": "string", "maxLength": max_length, "description": "gewone tekst"}),
-    ]
-
-
-Sentence = _plain_text(400)
-Story = _plain_text(1500)
-
-_TIME = re.compile(r"(\d{1,2})[.:](\d{2})(?:\s*uur)?")
-
-
-def _time(value: Any) -> str:
-    text = str(value).strip() if value is not None else ""
-    match = _TIME.fullmatch(text)
-    if not match or int(match[1]) > 23 or int(match[2]) > 59:
-        raise invalid(
-            "tijd", 'ongeldige tijd "{waarde}"', "schrijf een tijd als 15.00 (uren.minuten)", waarde=text
-        )
-    return f"{int(match[1])}.{match[2]}"
-
-
-Time = Annotated[
-    str,
-    BeforeValidator(_time),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}[.:]\d{2}$", "description": "tijd, bijvoorbeeld 15.00"}),
-]
-
-
-def _group(value: Any, info: ValidationInfo) -> str:
-    text = str(value).strip() if value is not None else ""
-    label = re.sub(r"^(groep|stamgroep|klas)\s+", "", text, flags=re.IGNORECASE)
-    known: list[str] = list((info.context or {}).get("groepen", []))
-    if known and label not in known:
-        raise invalid(
-            "groepen",
-            'groep "{waarde}" bestaat niet op deze school',
-            f"groepen van deze school (school.groepen): {', '.join(known)}",
-            waarde=text,
-        )
-    return label
-
-
-Group = Annotated[
-    str,
-    BeforeValidator(_group),
-    WithJsonSchema({"type": "string", "description": "een groep van de school, bijvoorbeeld 6"}),
-]
-
-
-def _groups(value: Any, info: ValidationInfo) -> tuple[str, ...]:
-    if not isinstance(value, list) or not value:
-        raise invalid("groepen", "verwacht een lijst van groepen", "schrijf bijvoorbeeld ['5', '6']")
-    return tuple(dict.fromkeys(_group(item, info) for item in value))
-
-
-Groups = Annotated[
-    tuple[str, ...],
-    BeforeValidator(_groups),
-    WithJsonSchema({"type": "array", "items": {"type": "string"}, "description": "groepen van de school"}),
-]
-
-PersonId = Annotated[
-    str,
-    AfterValidator(reference("personen", "persoon", "gebruik een id uit personen in het beleid van de school")),
-    WithJsonSchema({"type": "string", "description": "id van een persoon uit het beleid van de school"}),
-]
-OrganisationId = Annotated[
-    str,
-    AfterValidator(
-        reference("organisaties", "organisatie", "gebruik een id uit organisaties in het beleid van de school")
-    ),
-    WithJsonSchema({"type": "string", "description": "id van een organisatie uit het beleid van de school"}),
-]
-ApproachId = Annotated[
-    str,
-    AfterValidator(reference("catalogus_aanpak", "aanpak", "zie templates/catalogus/aanpakken.yaml")),
-    WithJsonSchema({"type": "string", "description": "id van een aanpak uit de catalogus, bijvoorbeeld opa"}),
-]
-
-
-def _participant(value: Any, info: ValidationInfo) -> str:
-    """A filled role or a person of the school: who takes part in a meeting."""
-    text = str(value).strip() if value is not None else ""
-    context = info.context or {}
-    people: set[str] = context.get("personen", set())
-    roles: set[str] = context.get("rollen", set())
-    if context and text not in people and text not in roles:
-        raise invalid(
-            "verwijzing",
-            '"{waarde}" is geen ingevulde rol en geen persoon van de school',
-            suggest(text, people | roles),
-            waarde=text,
-        )
-    return text
-
-
-Participant = Annotated[
-    str,
-    BeforeValidator(_participant),
-    WithJsonSchema({"type": "string", "description": "een ingevulde rol (directeur) of een persoon-id"}),
-]
-
 
 class Pupil(Block):
     """The pupil the letter is about."""
@@ -333,7 +211,9 @@ class OtherSchool(Block):
 
     name: Line = field("naam", "naam van de school")
     place: Line | None = field("plaats", "plaats van de school", None)
-    admitted_on: Date | None = field("toegezegd_op", "datum waarop die school toezegde de leerling toe te laten", None)
+    admitted_on: Date | None = field(
+        "toegezegd_op", "datum waarop die school toezegde de leerling toe te laten", None
+    )
 
 
 class Incident(Block):
@@ -343,7 +223,9 @@ class Incident(Block):
     time: Time | None = field("tijd", "tijd van het incident", None)
     description: Story = field("omschrijving", "wat er gebeurde, zonder namen en zonder etiketten")
     discussed: Story | None = field("besproken_in_groep", "hoe het in de groep besproken is", None)
-    kept_home: bool = field("thuis_gehouden", "true: het kind blijft op verzoek van de school enkele dagen thuis", False)
+    kept_home: bool = field(
+        "thuis_gehouden", "true: het kind blijft op verzoek van de school enkele dagen thuis", False
+    )
     parents_ask_calm: bool = field("ouders_vragen_rust", "true: de betrokken ouders vragen om rust", False)
     reported_on: Date | None = field("gemeld_op", "wanneer ouders het de school vertelden", None)
 
@@ -375,7 +257,9 @@ class Case(Block):
     school: Id = field("school", "id van de school (school.id in het beleid)")
     kind: KindId = field("brief", "soort brief")
     letter_date: Date = field("datum_brief", "datum van de brief")
-    signatory: RoleId | None = field("ondertekenaar", "rol die ondertekent; standaard brieven.ondertekenaar", None)
+    signatory: RoleId | None = field(
+        "ondertekenaar", "rol die ondertekent; standaard brieven.ondertekenaar", None
+    )
     pupil: Pupil | None = field("leerling", "de leerling (niet bij brieven aan alle ouders)", None)
     recipients: tuple[Recipient, ...] = field("ontvangers", "ouders of verzorgers met hun adres", ())
     salutation: Line | None = field("aanhef", "eigen aanhef, bijvoorbeeld Beste Anna en Pieter", None)
@@ -390,9 +274,13 @@ class Case(Block):
         "maatregelen", "wat de school doet, bijvoorbeeld schoolwerk voor thuis", None
     )
     talked_on: Date | None = field("gesprek_op", "datum van het gesprek met de ouders", None)
-    invitation: Meeting | None = field("uitnodiging", "een gesprek waarvoor de ouders worden uitgenodigd", None)
+    invitation: Meeting | None = field(
+        "uitnodiging", "een gesprek waarvoor de ouders worden uitgenodigd", None
+    )
     hearing: Meeting | None = field("hoorgesprek", "het gesprek waarin de ouders worden gehoord", None)
-    heard: Heard | None = field("gehoord", "wanneer groepsleerkracht, ouders (en leerling) gehoord zijn", None)
+    heard: Heard | None = field(
+        "gehoord", "wanneer groepsleerkracht, ouders (en leerling) gehoord zijn", None
+    )
     other_school: OtherSchool | None = field("andere_school", "de school die de leerling toelaat", None)
     effective_on: Date | None = field("ingangsdatum", "datum waarop de verwijdering ingaat", None)
     earlier: Line | None = field(

@@ -38,7 +38,11 @@ _REQUIRED_HINTS = {
     "gehoord": "noem de datums waarop de groepsleerkracht en de ouders zijn gehoord",
     "hoorgesprek": "nodig de ouders uit om gehoord te worden voordat het bevoegd gezag besluit",
 }
-_PARTIES = {"groepsleerkracht": "de groepsleerkracht is", "ouders": "de ouders zijn", "leerling": "de leerling is"}
+_PARTIES = {
+    "groepsleerkracht": "de groepsleerkracht is",
+    "ouders": "de ouders zijn",
+    "leerling": "de leerling is",
+}
 _WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
@@ -75,10 +79,13 @@ class _Found:
         node: Any = self.raw
         mark = self.raw.mark
         for part in path:
-            if isinstance(node, MarkedDict) and isinstance(part, str) and part in node or isinstance(node, MarkedList) and isinstance(part, int) and 0 <= part < len(node):
+            if isinstance(node, MarkedDict) and isinstance(part, str) and part in node:
                 mark, node = node.marks[part], node[part]
-            else:
-                break
+                continue
+            if isinstance(node, MarkedList) and isinstance(part, int) and 0 <= part < len(node):
+                mark, node = node.marks[part], node[part]
+                continue
+            break
         return mark
 
     def add(self, path: KeyPath, message: str, hint: str = "", at: KeyPath | None = None) -> None:
@@ -90,7 +97,11 @@ def _school_for(raw: MarkedDict, schools: Sequence[SchoolModel]) -> tuple[School
     found = _Found(raw)
     school_id = raw.get("school")
     if not isinstance(school_id, str):
-        found.add(("school",), "verplichte sleutel 'school' ontbreekt", "voeg 'school: <id>' toe (school.id in het beleid)")
+        found.add(
+            ("school",),
+            "verplichte sleutel 'school' ontbreekt",
+            "voeg 'school: <id>' toe (school.id in het beleid)",
+        )
         return None, found.problems
     by_id = {school.id: school for school in schools}
     if school_id in by_id:
@@ -145,7 +156,11 @@ def _check_keys(kind: LetterKind, raw: MarkedDict, found: _Found) -> None:
                 f"haal {key}: weg; de brief is gericht aan de ouders van de groep",
             )
         elif key == "gerelateerd_aan":
-            found.add((key,), "gerelateerd_aan hoort alleen bij een brief 'definitieve_verwijdering'", "haal deze sleutel weg")
+            found.add(
+                (key,),
+                "gerelateerd_aan hoort alleen bij een brief 'definitieve_verwijdering'",
+                "haal deze sleutel weg",
+            )
         else:
             found.add(
                 (key,),
@@ -155,7 +170,12 @@ def _check_keys(kind: LetterKind, raw: MarkedDict, found: _Found) -> None:
     for key in kind.required:
         if key not in raw:
             hint = _REQUIRED_HINTS.get(key, f"voeg '{key}: …' toe")
-            found.add((key,), f"verplichte sleutel '{key}' ontbreekt voor een brief '{kind.id}'", hint, at=("brief",))
+            found.add(
+                (key,),
+                f"verplichte sleutel '{key}' ontbreekt voor een brief '{kind.id}'",
+                hint,
+                at=("brief",),
+            )
         elif key in _LIST_KEYS and isinstance(raw[key], list) and not raw[key]:
             found.add((key,), "deze lijst is leeg", "noem er minstens één, elk op een eigen regel met '- '")
 
@@ -183,7 +203,9 @@ def _check_school(case: Case, school: SchoolModel, found: _Found) -> None:
             at=where,
         )
     if case.contact is not None and not _has_people(school, case.contact):
-        found.add(("contactpersoon",), f'de rol "{case.contact}" is niet ingevuld', f"vul rollen.{case.contact} in")
+        found.add(
+            ("contactpersoon",), f'de rol "{case.contact}" is niet ingevuld', f"vul rollen.{case.contact} in"
+        )
     if case.time_out is not None and school.policy.so is not None and school.policy.so.rooms:
         rooms = [room.name for room in school.policy.so.rooms]
         if case.time_out.room not in rooms:
@@ -239,24 +261,46 @@ def _not_before_letter(case: Case, found: _Found, path: KeyPath, day: date | Non
 
 def _check_dates(case: Case, school: SchoolModel, found: _Found) -> None:
     _not_after_letter(case, found, ("gesprek_op",), case.talked_on, "het gesprek")
-    _not_before_letter(case, found, ("uitnodiging", "datum"), case.invitation and case.invitation.date, "het gesprek")
-    _not_before_letter(case, found, ("hoorgesprek", "datum"), case.hearing and case.hearing.date, "het hoorgesprek")
+    _not_before_letter(
+        case,
+        found,
+        ("uitnodiging", "datum"),
+        case.invitation.date if case.invitation else None,
+        "het gesprek",
+    )
+    _not_before_letter(
+        case, found, ("hoorgesprek", "datum"), case.hearing.date if case.hearing else None, "het hoorgesprek"
+    )
     _not_before_letter(case, found, ("ingangsdatum",), case.effective_on, "de ingangsdatum")
     if case.heard is not None:
-        for key, day in (("groepsleerkracht", case.heard.teacher), ("ouders", case.heard.parents), ("leerling", case.heard.pupil)):
+        for key, day in (
+            ("groepsleerkracht", case.heard.teacher),
+            ("ouders", case.heard.parents),
+            ("leerling", case.heard.pupil),
+        ):
             _not_after_letter(case, found, ("gehoord", key), day, "dit gesprek")
     if case.other_school is not None:
-        _not_after_letter(case, found, ("andere_school", "toegezegd_op"), case.other_school.admitted_on, "de toezegging")
+        _not_after_letter(
+            case, found, ("andere_school", "toegezegd_op"), case.other_school.admitted_on, "de toezegging"
+        )
     if case.incident is not None:
         _not_after_letter(case, found, ("incident", "datum"), case.incident.date, "het incident")
         _not_after_letter(case, found, ("incident", "gemeld_op"), case.incident.reported_on, "de melding")
     if case.group_talk is not None:
-        _not_after_letter(case, found, ("gesprek_in_groep", "datum"), case.group_talk.date, "het gesprek in de groep")
+        _not_after_letter(
+            case, found, ("gesprek_in_groep", "datum"), case.group_talk.date, "het gesprek in de groep"
+        )
     if case.time_out is not None:
         _not_after_letter(case, found, ("time_out", "datum"), case.time_out.date, "de time-out")
-        start, end = (tuple(int(part) for part in time.split(".")) for time in (case.time_out.start, case.time_out.end))
+        start, end = (
+            tuple(int(part) for part in time.split(".")) for time in (case.time_out.start, case.time_out.end)
+        )
         if end <= start:
-            found.add(("time_out", "tot"), f"de time-out eindigt ({case.time_out.end}) niet na het begin ({case.time_out.start})", "controleer van en tot")
+            found.add(
+                ("time_out", "tot"),
+                f"de time-out eindigt ({case.time_out.end}) niet na het begin ({case.time_out.start})",
+                "controleer van en tot",
+            )
     if case.period is not None:
         _check_period(case, school, found)
 
@@ -353,14 +397,23 @@ def _check_earlier(case: Case, path: Path, schools: Sequence[SchoolModel], found
             "controleer datum_brief in beide zaakbestanden",
         )
     if earlier.school != case.school:
-        found.add(("gerelateerd_aan",), "de brief over het voornemen is van een andere school", "kies het juiste zaakbestand")
+        found.add(
+            ("gerelateerd_aan",),
+            "de brief over het voornemen is van een andere school",
+            "kies het juiste zaakbestand",
+        )
     same_pupil = (
         earlier.pupil is not None
         and case.pupil is not None
-        and (earlier.pupil.first_name, earlier.pupil.last_name) == (case.pupil.first_name, case.pupil.last_name)
+        and (earlier.pupil.first_name, earlier.pupil.last_name)
+        == (case.pupil.first_name, case.pupil.last_name)
     )
     if not same_pupil:
-        found.add(("gerelateerd_aan",), "de brief over het voornemen gaat over een andere leerling", "kies het juiste zaakbestand")
+        found.add(
+            ("gerelateerd_aan",),
+            "de brief over het voornemen gaat over een andere leerling",
+            "kies het juiste zaakbestand",
+        )
     return earlier
 
 

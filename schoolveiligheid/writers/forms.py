@@ -45,7 +45,9 @@ class FormWriter:
         rendered = [
             (
                 out_dir / f"{stem}.docx",
-                self.filler.fill(form_template(stem, template_dirs), values, context.logo, context.stamp, title),
+                self.filler.fill(
+                    form_template(stem, template_dirs), values, context.logo, context.stamp, title
+                ),
             )
             for stem, title in FORMS.items()
         ]

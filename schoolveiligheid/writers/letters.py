@@ -46,7 +46,9 @@ class DocxFiller:
                 raise BuildFailed(f"het sjabloon {display_path(template)} ontbreekt", _REMAKE) from exc
         return self._sources[key]
 
-    def fill(self, template: Path, context: Mapping[str, Any], logo: Path | None, when: date, title: str) -> bytes:
+    def fill(
+        self, template: Path, context: Mapping[str, Any], logo: Path | None, when: date, title: str
+    ) -> bytes:
         """The filled template as reproducible .docx bytes; `logo` becomes an image in the letterhead."""
         try:
             document = DocxTemplate(io.BytesIO(self._source(template)))
@@ -59,7 +61,9 @@ class DocxFiller:
                 f"velden die het sjabloon mag gebruiken: {', '.join(sorted(context))}",
             ) from exc
         except (PackageNotFoundError, KeyError, ValueError) as exc:
-            raise BuildFailed(f"het sjabloon {display_path(template)} is geen geldig Word-bestand: {exc}", _REMAKE) from exc
+            raise BuildFailed(
+                f"het sjabloon {display_path(template)} is geen geldig Word-bestand: {exc}", _REMAKE
+            ) from exc
         stamp = datetime(when.year, when.month, when.day, tzinfo=UTC)
         core = document.docx.core_properties
         core.title = title
@@ -99,7 +103,9 @@ class LetterWriter:
     def __init__(self, filler: DocxFiller | None = None) -> None:
         self.filler = filler or DocxFiller()
 
-    def write(self, letters: Sequence[Letter], out_dir: Path, template_dirs: Sequence[Path] = ()) -> list[Path]:
+    def write(
+        self, letters: Sequence[Letter], out_dir: Path, template_dirs: Sequence[Path] = ()
+    ) -> list[Path]:
         rendered = [
             (
                 out_dir / letter.file_name,

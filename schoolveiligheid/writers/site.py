@@ -108,6 +108,7 @@ def write(
                     templates=templates,
                 )
                 _build(config, bundle.school_name)
+            _without_third_party_fallbacks(stage)
     except BaseException:
         for stage, _ in staged:
             shutil.rmtree(stage, ignore_errors=True)
@@ -324,6 +325,23 @@ def _build(config_file: Path, school_name: str) -> None:
                 "een link wijst naar een pagina, kopje of download die niet bestaat;"
                 " controleer de teksten en templates van deze school",
             ) from None
+
+
+# Addresses the theme's scripts may load from a CDN in rare cases: a polyfill for browsers
+# without ResizeObserver (Safari before 13.1) and Mermaid for diagrams we never write. A
+# request there would tell a third party who reads the site, so the address is removed;
+# such an old browser then simply goes without the polyfill.
+THIRD_PARTY_FALLBACKS = ("https://unpkg.com/resize-observer-polyfill", "https://unpkg.com/mermaid@11/dist/mermaid.min.js")
+
+
+def _without_third_party_fallbacks(site_dir: Path) -> None:
+    for script in (site_dir / "assets" / "javascripts").glob("*.js"):
+        text = script.read_text(encoding="utf-8")
+        cleaned = text
+        for address in THIRD_PARTY_FALLBACKS:
+            cleaned = cleaned.replace(address, "data:text/javascript,")
+        if cleaned != text:
+            script.write_text(cleaned, encoding="utf-8")
 
 
 def _swap_in(stage: Path, final: Path) -> Path:
