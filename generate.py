@@ -1,7 +1,7 @@
 """Maakt van het veiligheidsbeleid in policy/ alle documenten en de website.
 
-    python generate.py              alles bouwen voor elke school in policy/
-    python generate.py --help       alle opdrachten en opties
+python generate.py              alles bouwen voor elke school in policy/
+python generate.py --help       alle opdrachten en opties
 """
 
 from schoolveiligheid.cli import main

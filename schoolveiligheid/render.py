@@ -230,11 +230,15 @@ class Renderer:
             documents.append(_document(kind, meta, chapters))
         # Site pages link to where each document starts on the website, known only now.
         document_pages = {
-            document.kind: Contact(document.title, document.page_path(0)) for document in documents if document.chapters
+            document.kind: Contact(document.title, document.page_path(0))
+            for document in documents
+            if document.chapters
         }
         pages = tuple(
             SitePage(chapter.slug, chapter.title, chapter.markdown)
-            for chapter in self._chapters(env, SITE_FOLDER, {**variables, "document_pages": document_pages}, problems)
+            for chapter in self._chapters(
+                env, SITE_FOLDER, {**variables, "document_pages": document_pages}, problems
+            )
         )
         if problems:
             raise InvalidInput(problems)

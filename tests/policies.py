@@ -80,7 +80,9 @@ pestaanpak:
 """
 
 
-def policy_tree(root: Path, school: str = SCHOOL, board: str | None = BOARD, extra: dict[str, str] | None = None) -> Path:
+def policy_tree(
+    root: Path, school: str = SCHOOL, board: str | None = BOARD, extra: dict[str, str] | None = None
+) -> Path:
     """Write a policy folder with the test board and school (optionally changed) and return it."""
     files = {"school.yaml": school, **(extra or {})}
     if board is not None:

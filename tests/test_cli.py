@@ -20,7 +20,11 @@ DRAFT = SCHOOL.replace("status: vastgesteld", "status: concept")
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -41,14 +45,20 @@ def test_build_writes_word_files_and_a_site_per_school(example_build: Path) -> N
     for school in ("vlinderboom", "zonnewijzer", "kompasroos"):
         folder = example_build / "documenten" / school
         names = sorted(path.name for path in folder.glob("*.docx"))
-        assert names == ["anti-pestprotocol.docx", "schoolgids-sociale-veiligheid.docx", "sociaal-veiligheidsplan.docx"]
+        assert names == [
+            "anti-pestprotocol.docx",
+            "schoolgids-sociale-veiligheid.docx",
+            "sociaal-veiligheidsplan.docx",
+        ]
         assert (example_build / "site" / school / "index.html").is_file()
     assert (example_build / "site" / "index.html").is_file()  # the board's index of schools
     plan = docx.Document(str(example_build / "documenten" / "vlinderboom" / "sociaal-veiligheidsplan.docx"))
     assert plan.core_properties.title == "Sociaal veiligheidsplan"
 
 
-def test_progress_is_shown_for_several_schools_but_not_for_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_progress_is_shown_for_several_schools_but_not_for_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--uitvoer", str(tmp_path / "a"), "--zonder-website"]) == 0
     assert "Scholen" in capsys.readouterr().err
     assert main(["--uitvoer", str(tmp_path / "b"), "--zonder-website", "--school", "vlinderboom"]) == 0
@@ -71,7 +81,9 @@ def test_invalid_input_exits_2_and_leaves_earlier_output_untouched(
     assert _snapshot(out) == before
 
 
-def test_a_broken_template_exits_2_and_names_template_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_broken_template_exits_2_and_names_template_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = policy_tree(
         tmp_path,
         "sjablonen: eigen\n" + DRAFT,

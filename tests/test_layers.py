@@ -1,6 +1,6 @@
 """The package's stages import only earlier stages, and only the loader reads YAML.
 
-    errors, documents, law  ->  load  ->  model  ->  checks, context  ->  render  ->  writers  ->  build  ->  cli
+errors, documents, law  ->  load  ->  model  ->  checks, context  ->  render  ->  writers  ->  build  ->  cli
 """
 
 from __future__ import annotations
@@ -38,7 +38,11 @@ def _imports(path: Path) -> list[tuple[str, int]]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
             if node.level:
-                base = package_parts[: len(package_parts) - (node.level - 1)] if node.level > 1 else package_parts
+                base = (
+                    package_parts[: len(package_parts) - (node.level - 1)]
+                    if node.level > 1
+                    else package_parts
+                )
                 target = [*base, *(node.module.split(".") if node.module else [])]
                 if not target:  # "from . import x" at the top of the package
                     target = [alias.name for alias in node.names][:1]

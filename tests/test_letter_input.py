@@ -82,6 +82,7 @@ CASES = [
     Case("time-out eindigt voor begin", "time-out", 'tot: "10.45"', 'tot: "10.05"', "tot:", "time_out.tot", "de time-out eindigt (10.05) niet na het begin (10.20)"),
     Case("onbekende deskundige", "incident-eigen-groep", "deskundigen: [org-ggd, org-smw]", "deskundigen: [org-gdd, org-smw]", "deskundigen:", "deskundigen[0]", 'organisatie "org-gdd" bestaat niet', "bedoelde je 'org-ggd'?"),
     Case("onbekende aanpak", "pesten-pestende-leerling", "aanpak: opa", "aanpak: opaa", "aanpak: opaa", "aanpak", 'aanpak "opaa" bestaat niet', "bedoelde je 'opa'?"),
+    Case("aanpak die de school niet gebruikt", "pesten-gepeste-leerling", "aanpak: opa", "aanpak: no_blame", "aanpak: no_blame", "aanpak", 'de aanpak "no_blame" staat niet in pestaanpak.curatief.methoden van de school', "kies uit: "),
     Case("ontvangende groep is de betrokken groep", "incident-overige-groepen", 'groep: "7"\n', 'groep: "7"\nontvangende_groepen: ["6", "7"]\n', "ontvangende_groepen:", "ontvangende_groepen", "groep 7 is de betrokken groep; die krijgt de brief incident_eigen_groep"),
 ]
 # fmt: on

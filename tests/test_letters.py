@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from letters_support import EXAMPLE_POLICY, EXAMPLES, ROOT, docx_text, example, write_case
-from policies import BOARD, policy_tree
+from policies import BOARD, SCHOOL, policy_tree
 from support import require_program
 
 from schoolveiligheid.brief import LetterResult, write_letter
@@ -151,6 +151,16 @@ def test_samenwerkingsschool_states_the_court_rule_instead_of_a_court(tmp_path: 
     assert "bestuursrechter" not in text.replace("de bestuursrechter of de civiele rechter", "")
 
 
+def test_letters_give_parents_only_public_numbers(tmp_path: Path) -> None:
+    school = SCHOOL.replace("    telefoon: 020 123 4568", "    telefoon: 06 1234 5678")
+    policy = policy_tree(tmp_path, school=school)
+    case = example("uitnodiging-gesprek").replace("vlinderboom", "testschool")
+    case = case.replace("met: [p-leerkracht-de-lange, coordinator_anti_pestbeleid]", "met: [directeur]")
+    text = docx_text(write_letter(write_case(tmp_path / "zaken", case), policy, tmp_path / "uit").paths[0])
+    assert "Dirk Directeur, directeur, via 020 123 4567 of dirk@testhoeve.example" in text
+    assert "06 1234 5678" not in text
+
+
 def test_special_school_uses_the_wec(tmp_path: Path) -> None:
     case = example("schorsing").replace("vlinderboom", "kompasroos").replace('groep: "7"', "groep: SO-4")
     case = case.replace("groepsleerkracht: p-leerkracht-de-lange\n", "").replace(
@@ -160,6 +170,30 @@ def test_special_school_uses_the_wec(tmp_path: Path) -> None:
     assert "artikel 40a van de Wet op de expertisecentra" in text
     assert "Wet op het primair onderwijs" not in text
     assert "SO De Kompasroos" in text and "groep SO-4" in text
+    intent = (
+        example("voornemen-verwijdering")
+        .replace("vlinderboom", "kompasroos")
+        .replace('groep: "6"', "groep: SO-4")
+    )
+    intent = intent.replace("p-leerkracht-de-lange", "p-aanspreekpunt")
+    text = docx_text(
+        write_letter(write_case(tmp_path, intent, "v.yaml"), EXAMPLE_POLICY, tmp_path / "uit").paths[0]
+    )
+    assert "in het speciaal onderwijs of daarbuiten" in text
+    assert "de heer Jasper Noordhuis, leerkracht van Robin" in text
+
+
+def test_school_days_are_counted_monday_to_friday() -> None:
+    from datetime import date
+
+    from schoolveiligheid.law import nth_school_day, school_days
+
+    assert school_days(date(2026, 11, 27), date(2026, 11, 30)) == 2  # Friday to Monday
+    assert school_days(date(2026, 11, 23), date(2026, 12, 2)) == 8
+    assert school_days(date(2026, 11, 28), date(2026, 11, 29)) == 0  # a weekend
+    assert school_days(date(2026, 11, 26), date(2026, 11, 25)) == 0
+    assert nth_school_day(date(2026, 11, 24), 5) == date(2026, 11, 30)
+    assert nth_school_day(date(2026, 11, 28), 1) == date(2026, 11, 30)
 
 
 def test_one_day_schorsing_is_not_reported_to_the_inspectie(

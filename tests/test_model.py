@@ -20,7 +20,13 @@ def _school(tmp_path: Path, school: str = SCHOOL, board: str | None = BOARD, **e
 
 def test_loader_keeps_what_was_typed_and_where() -> None:
     data = parse_yaml("telefoon: 0201234567\nversie: 1.0\ndatum: 2026-09-01\nleeg:\nja: true\n", "x.yaml")
-    assert data == {"telefoon": "0201234567", "versie": "1.0", "datum": "2026-09-01", "leeg": None, "ja": "true"}
+    assert data == {
+        "telefoon": "0201234567",
+        "versie": "1.0",
+        "datum": "2026-09-01",
+        "leeg": None,
+        "ja": "true",
+    }
     assert data.marks["datum"].line == 3
     assert data.marks["datum"].key == "datum"
 
@@ -38,7 +44,9 @@ def test_loader_keeps_what_was_typed_and_where() -> None:
         ("(0900) 8844", "09008844", "0900 8844"),
     ],
 )
-def test_phone_numbers_are_normalised_and_shown_in_one_house_style(typed: str, digits: str, shown: str) -> None:
+def test_phone_numbers_are_normalised_and_shown_in_one_house_style(
+    typed: str, digits: str, shown: str
+) -> None:
     phone = Phone._validate(typed)
     assert phone == digits
     assert phone.display == shown
@@ -100,9 +108,7 @@ def test_mobile_numbers_and_private_mail_are_not_public_unless_marked(tmp_path: 
     school = SCHOOL.replace(
         "    email: cora@testhoeve.example\n",
         "    email: cora1980@gmail.com\n    telefoon: 06 1111 2222\n",
-    ).replace(
-        "    telefoon: 020 123 4568\n", "    telefoon: 06 3333 4444\n    publiceer: {telefoon: true}\n"
-    )
+    ).replace("    telefoon: 020 123 4568\n", "    telefoon: 06 3333 4444\n    publiceer: {telefoon: true}\n")
     model = _school(tmp_path, school)
     coordinator = model.people["p-coord"]
     director = model.people["p-dir"]

@@ -61,7 +61,9 @@ def _render(tmp_path: Path, chapter: str, school: str = SCHOOL) -> str:
         ("# Titel\n\n{% if school.name %}\n", 3, "fout in sjabloon"),
     ],
 )
-def test_template_mistakes_name_template_and_line(tmp_path: Path, chapter: str, line: int, message: str) -> None:
+def test_template_mistakes_name_template_and_line(
+    tmp_path: Path, chapter: str, line: int, message: str
+) -> None:
     with pytest.raises(InvalidInput) as caught:
         _render(tmp_path, chapter)
     (problem,) = caught.value.problems
@@ -102,14 +104,14 @@ def test_templates_compile_once_per_run_not_per_school(
     compiled: list[str | None] = []
     original = jinja2.Environment.compile
 
-    def counting(self: jinja2.Environment, source: str, name: str | None = None, *args: object, **kwargs: object) -> object:
+    def counting(
+        self: jinja2.Environment, source: str, name: str | None = None, *args: object, **kwargs: object
+    ) -> object:
         compiled.append(name)
         return original(self, source, name, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(jinja2.Environment, "compile", counting)
-    extra = {
-        f"school{n}.yaml": SCHOOL.replace("id: testschool", f"id: school{n}") for n in range(2, 6)
-    }
+    extra = {f"school{n}.yaml": SCHOOL.replace("id: testschool", f"id: school{n}") for n in range(2, 6)}
     schools = load_schools(policy_tree(tmp_path, extra=extra))
     assert len(schools) == 5
     renderer = Renderer()

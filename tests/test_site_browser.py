@@ -245,11 +245,11 @@ def test_search_finds_the_pestprotocol(built: BuiltSite, browser: Browser) -> No
         page.locator("input.md-search__input").press_sequentially("pesten", delay=20)
         results = page.locator("a.md-search-result__link")
         results.first.wait_for(state="visible")
-        hrefs = [results.nth(index).evaluate("a => a.href") for index in range(results.count())]
+        hrefs = _settled_results(page)
         hits = [href for href in hrefs if href.split("?")[0].split("#")[0] in targets]
         assert hits, f"geen zoekresultaat naar het pestprotocol in {hrefs}"
 
-        page.locator(f'a.md-search-result__link[href="{_relative(page, hits[0])}"]').first.click()
+        results.nth(hrefs.index(hits[0])).click()
         page.wait_for_url(hits[0].split("?")[0].split("#")[0] + "*")
         assert page.locator("h1").first.is_visible()
         assert "pest" in page.locator("article").inner_text().lower()
@@ -259,12 +259,18 @@ def test_search_finds_the_pestprotocol(built: BuiltSite, browser: Browser) -> No
     browser.traffic.assert_clean()
 
 
-def _relative(page: Any, absolute: str) -> str:
-    """The href attribute as written in the result list, for a precise click."""
-    for handle in page.locator("a.md-search-result__link").element_handles():
-        if handle.evaluate("a => a.href") == absolute:
-            return str(handle.get_attribute("href"))
-    raise AssertionError(absolute)
+def _settled_results(page: Any) -> list[str]:
+    """The result links once the list stops changing: results are refreshed on every keystroke."""
+    previous: list[str] = []
+    for _ in range(50):
+        hrefs: list[str] = page.eval_on_selector_all(
+            "a.md-search-result__link", "links => links.map(a => a.href)"
+        )
+        if hrefs and hrefs == previous:
+            return hrefs
+        previous = hrefs
+        page.wait_for_timeout(200)
+    raise AssertionError(f"de zoekresultaten bleven veranderen: {previous}")
 
 
 def test_every_page_is_accessible_and_fits_a_phone(built: BuiltSite, browser: Browser) -> None:

@@ -20,7 +20,9 @@ from schoolveiligheid.context import sections, views  # noqa: E402
 def _type(hint: object) -> str:
     text = str(hint)
     text = re.sub(r"<class '(?:[\w.]+\.)?(\w+)'>", r"\1", text)
-    text = re.sub(r"\b(?:schoolveiligheid\.context\.(?:views|sections)|typing|datetime|collections\.abc)\.", "", text)
+    text = re.sub(
+        r"\b(?:schoolveiligheid\.context\.(?:views|sections)|typing|datetime|collections\.abc)\.", "", text
+    )
     return text.replace("NoneType", "None").replace(" | ", " of ")
 
 
@@ -35,7 +37,9 @@ def describe(cls: type) -> list[str]:
 def main() -> None:
     out = ["## Overzicht van de context", ""]
     out += describe(sections.SchoolContext)
-    classes = [c for c in vars(sections).values() if dataclasses.is_dataclass(c) and c is not sections.SchoolContext]
+    classes = [
+        c for c in vars(sections).values() if dataclasses.is_dataclass(c) and c is not sections.SchoolContext
+    ]
     classes += [c for c in vars(views).values() if dataclasses.is_dataclass(c)]
     for cls in sorted({c.__name__: c for c in classes}.values(), key=lambda c: c.__name__):
         out += describe(cls)

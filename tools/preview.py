@@ -31,7 +31,9 @@ def main() -> int:
                 (folder / f"{document.kind}.md").write_text(document.markdown, encoding="utf-8")
             for page in rendered.site_pages:
                 (folder / f"site-{page.slug}.md").write_text(page.markdown, encoding="utf-8")
-            print(f"{school.id}: {len(rendered.documents)} documenten, {len(rendered.site_pages)} pagina's -> {folder}")
+            print(
+                f"{school.id}: {len(rendered.documents)} documenten, {len(rendered.site_pages)} pagina's -> {folder}"
+            )
     except InvalidInput as error:
         print(error.report(), file=sys.stderr)
         return 2

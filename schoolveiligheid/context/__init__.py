@@ -76,7 +76,11 @@ def contact_rows(roles: Iterable[RoleView]) -> tuple[ContactRow, ...]:
         for holder in holders:
             audience = getattr(holder, "audience", None)
             label = f"{role.label} (voor {audience})" if audience else role.label
-            key = (holder.name, holder.phone.uri if holder.phone else None, holder.email.uri if holder.email else None)
+            key = (
+                holder.name,
+                holder.phone.uri if holder.phone else None,
+                holder.email.uri if holder.email else None,
+            )
             rows.setdefault(key, ([], holder))[0].append(label)
     return tuple(
         ContactRow(
@@ -102,7 +106,9 @@ def build_context(school: SchoolModel, pdf: bool = False) -> SchoolContext:
     people = People(school)
     roles = {role_id: people.role_views.get(role_id) for role_id in people.all_role_ids()}
     contacts = tuple(view for role_id in CONTACT_ROLES if (view := roles.get(role_id)) is not None)
-    other_roles = tuple(view for role_id, view in roles.items() if view is not None and role_id not in CONTACT_ROLES)
+    other_roles = tuple(
+        view for role_id, view in roles.items() if view is not None and role_id not in CONTACT_ROLES
+    )
     return SchoolContext(
         school=people.school(),
         board=people.board(),

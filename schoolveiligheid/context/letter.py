@@ -91,12 +91,13 @@ class _Builder:
         self.policy = loaded.school.policy
 
     def person(self, person: Person, function: str | None = None) -> PersonLine:
+        # Parents get the numbers staff agreed to publish; a private mobile number becomes the school's.
         school = self.policy.school
         return PersonLine(
             name=f"{person.salutation} {person.name}" if person.salutation else person.name,
             function=function or person.function or "",
-            phone=person.phone.display if person.phone else school.phone.display,
-            email=str(person.email) if person.email else str(school.email),
+            phone=(person.public_phone or school.phone).display,
+            email=str(person.public_email or school.email),
         )
 
     def role(self, role_id: str) -> PersonLine:

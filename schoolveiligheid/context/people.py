@@ -112,7 +112,9 @@ class People:
             availability=org.availability,
             office_hours=org.office_hours,
             description=markdown(org.description) or markdown(entry.text if entry else "") or Md(""),
-            secretariat=", ".join(filter(None, [secretariat.name, secretariat.function])) if secretariat else None,
+            secretariat=", ".join(filter(None, [secretariat.name, secretariat.function]))
+            if secretariat
+            else None,
         )
 
     def _role(self, role: ResolvedRole) -> RoleView:

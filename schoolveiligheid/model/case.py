@@ -151,16 +151,16 @@ KINDS: dict[str, LetterKind] = {
 }
 
 KindId = Literal[
-    "schorsing",
-    "voornemen_verwijdering",
     "definitieve_verwijdering",
     "incident_eigen_groep",
-    "incident_overige_groepen",
     "incident_jonge_kinderen",
+    "incident_overige_groepen",
     "pesten_gepeste_leerling",
     "pesten_pestende_leerling",
-    "uitnodiging_gesprek",
+    "schorsing",
     "time_out",
+    "uitnodiging_gesprek",
+    "voornemen_verwijdering",
 ]
 
 

@@ -220,6 +220,13 @@ def _check_school(case: Case, school: SchoolModel, found: _Found) -> None:
             f"groep {case.group} is de betrokken groep; die krijgt de brief incident_eigen_groep",
             "noem alleen de andere groepen, of laat de sleutel weg (dan: alle andere groepen)",
         )
+    curative = school.policy.bullying.curative if school.policy.bullying else None
+    if case.approach is not None and curative is not None and case.approach not in curative.approaches:
+        found.add(
+            ("aanpak",),
+            f'de aanpak "{case.approach}" staat niet in pestaanpak.curatief.methoden van de school',
+            suggest(case.approach, curative.approaches),
+        )
     if kind.id == "definitieve_verwijdering":
         _check_heard(case, school, found)
 

@@ -331,7 +331,10 @@ def _build(config_file: Path, school_name: str) -> None:
 # without ResizeObserver (Safari before 13.1) and Mermaid for diagrams we never write. A
 # request there would tell a third party who reads the site, so the address is removed;
 # such an old browser then simply goes without the polyfill.
-THIRD_PARTY_FALLBACKS = ("https://unpkg.com/resize-observer-polyfill", "https://unpkg.com/mermaid@11/dist/mermaid.min.js")
+THIRD_PARTY_FALLBACKS = (
+    "https://unpkg.com/resize-observer-polyfill",
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js",
+)
 
 
 def _without_third_party_fallbacks(site_dir: Path) -> None:
