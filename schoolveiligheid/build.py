@@ -43,6 +43,7 @@ class BuildOptions:
     pdf: bool = False
     website: bool = True
     only: tuple[str, ...] = ()  # school ids; empty means every school
+    sources: Path | None = None  # also export each site's Markdown tree here (to build with Zensical)
 
 
 @dataclass(slots=True)
@@ -152,6 +153,8 @@ def _write(
         if options.website:
             bundles = [site_bundle(texts, files[school.id]) for school, texts in rendered]
             report.sites = site.write(bundles, options.output_root / SITE_FOLDER, files, BASE_CONFIG)
+            if options.sources is not None:
+                _export_sources(bundles, options.sources, files)
         for school, _ in rendered:
             final = documents_root / school.id
             _swap(staging / school.id, final)
@@ -173,6 +176,15 @@ def site_bundle(texts: RenderedSchool, files: list[Path]) -> SiteBundle:
         documents=texts.documents,
         downloads=tuple(path.name for path in files),
     )
+
+
+def _export_sources(bundles: list[SiteBundle], folder: Path, files: dict[str, list[Path]]) -> None:
+    """Each school's docs tree and mkdocs.yml, for building with Zensical (no MkDocs-only theme fixes)."""
+    for bundle in bundles:
+        target = folder / bundle.school_id
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True)
+        site.write_sources(bundle, target, files[bundle.school_id], BASE_CONFIG, mkdocs_theme_fix=False)
 
 
 def _swap(stage: Path, final: Path) -> None:

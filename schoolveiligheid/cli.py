@@ -162,6 +162,12 @@ def parser() -> argparse.ArgumentParser:
     )
     bouw.add_argument("--pdf", action="store_true", help="maak ook PDF's (met LibreOffice)")
     bouw.add_argument("--zonder-website", action="store_true", help="maak alleen de Word-bestanden")
+    bouw.add_argument(
+        "--bronnen",
+        type=Path,
+        metavar="MAP",
+        help="zet ook de Markdown-bronnen van elke website in MAP/<school>/ (om met Zensical te bouwen)",
+    )
     _add_only(bouw)
     controleer = commands.add_parser("controleer", help="controleer wet en volledigheid; maakt niets aan")
     _add_policy(controleer)
@@ -201,6 +207,7 @@ def run_build(args: argparse.Namespace) -> int:
         pdf=args.pdf,
         website=not args.zonder_website,
         only=tuple(args.school),
+        sources=args.bronnen,
     )
     report = building.build(options, progress=_progress)
     errors = [f for f in report.findings if f.severity == "fout"]
