@@ -8,18 +8,19 @@ or a failing writer therefore leaves every earlier output exactly as it was.
 
 from __future__ import annotations
 
-import os
+import errno
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .checks import Finding, check_rendered, check_school
+from .clock import today
 from .context import build_context
 from .context.forms import forms_context
-from .documents import SiteBundle
+from .documents import SchoolLink, SiteBundle
+from .errors import BuildFailed, display_path
 from .model import SchoolModel, load_schools
 from .model.school import DEFAULT_TEMPLATES
 from .render import RenderedSchool, Renderer
@@ -60,14 +61,6 @@ class BuildReport:
     def ok(self) -> bool:
         """True when every school was built."""
         return not self.refused
-
-
-def today() -> date:
-    """The build date; SOURCE_DATE_EPOCH pins it for reproducible builds and tests."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return date.today()
 
 
 def select(schools: list[SchoolModel], only: Iterable[str]) -> list[SchoolModel]:
@@ -111,7 +104,8 @@ def build(
     options: BuildOptions, progress: Callable[[Sequence[SchoolModel]], Iterable[SchoolModel]] = iter
 ) -> BuildReport:
     """Build every selected school; raises InvalidInput before anything is written."""
-    schools = select(load_schools(options.policy), options.only)
+    everything = load_schools(options.policy)
+    schools = select(everything, options.only)
     report = BuildReport()
     renderer = Renderer()
     rendered: list[tuple[SchoolModel, RenderedSchool]] = []
@@ -124,8 +118,30 @@ def build(
             continue
         rendered.append((school, texts))
     if rendered:
-        _write(rendered, options, report, progress)
+        board = [
+            SchoolLink(s.id, s.policy.school.name, s.policy.document.status == "concept") for s in everything
+        ]
+        try:
+            _write(rendered, options, report, progress, board)
+        except OSError as error:
+            raise BuildFailed(
+                f"kan niet schrijven naar {display_path(error.filename or options.output_root)}: {_reason(error)}",
+                "kies met --uitvoer een map waarin je mag schrijven; eerder gemaakte bestanden zijn ongewijzigd",
+            ) from None
     return report
+
+
+def _reason(error: OSError) -> str:
+    """The operating system's reason in Dutch, for the common cases."""
+    reasons = {
+        errno.ENOTDIR: "dat is een bestand, geen map",
+        errno.EACCES: "geen toestemming",
+        errno.EPERM: "geen toestemming",
+        errno.ENOSPC: "de schijf is vol",
+        errno.EROFS: "de schijf is alleen-lezen",
+        errno.EEXIST: "er staat al iets met die naam",
+    }
+    return reasons.get(error.errno or 0, "het besturingssysteem weigert dit")
 
 
 def _write(
@@ -133,6 +149,7 @@ def _write(
     options: BuildOptions,
     report: BuildReport,
     progress: Callable[[Sequence[SchoolModel]], Iterable[SchoolModel]],
+    board: list[SchoolLink],
 ) -> None:
     documents_root = options.output_root / DOCUMENTS_FOLDER
     documents_root.mkdir(parents=True, exist_ok=True)
@@ -152,7 +169,9 @@ def _write(
                 files[path.parent.name].append(path)
         if options.website:
             bundles = [site_bundle(texts, files[school.id]) for school, texts in rendered]
-            report.sites = site.write(bundles, options.output_root / SITE_FOLDER, files, BASE_CONFIG)
+            report.sites = site.write(
+                bundles, options.output_root / SITE_FOLDER, files, BASE_CONFIG, board_schools=board
+            )
             if options.sources is not None:
                 _export_sources(bundles, options.sources, files)
         for school, _ in rendered:
@@ -179,12 +198,26 @@ def site_bundle(texts: RenderedSchool, files: list[Path]) -> SiteBundle:
 
 
 def _export_sources(bundles: list[SiteBundle], folder: Path, files: dict[str, list[Path]]) -> None:
-    """Each school's docs tree and mkdocs.yml, for building with Zensical (no MkDocs-only theme fixes)."""
+    """Each school's docs tree and mkdocs.yml, for building with Zensical (no MkDocs-only theme fixes).
+
+    An earlier export of the same school is replaced; any other folder in the way is left alone.
+    """
     for bundle in bundles:
         target = folder / bundle.school_id
-        shutil.rmtree(target, ignore_errors=True)
-        target.mkdir(parents=True)
-        site.write_sources(bundle, target, files[bundle.school_id], BASE_CONFIG, mkdocs_theme_fix=False)
+        if target.exists() and not (target / "mkdocs.yml").is_file():
+            raise BuildFailed(
+                f"{display_path(target)} bestaat al en is geen eerdere export van de websitebronnen",
+                "kies met --bronnen een lege map",
+            )
+        folder.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=f".{bundle.school_id}-", dir=folder))
+        try:
+            site.write_sources(
+                bundle, stage / "bron", files[bundle.school_id], BASE_CONFIG, mkdocs_theme_fix=False
+            )
+            _swap(stage / "bron", target)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
 
 
 def _swap(stage: Path, final: Path) -> None:

@@ -9,6 +9,10 @@ the Word file does not, and that no writer re-derives policy data.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+
+# The project's Markdown dialect: the Word writer, the model's text checks and mkdocs.yml use these.
+MARKDOWN_EXTENSIONS = ("tables", "sane_lists", "admonition", "toc")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,7 @@ class DocumentMeta:
     consent_on: str  # MR-instemming, Dutch date or ""
     open_points: tuple[str, ...] = ()
     language: str = "nl-NL"
+    adopted_date: date | None = None  # the same adoption date, for file properties
 
     @property
     def is_concept(self) -> bool:
@@ -84,6 +89,15 @@ class SiteBundle:
     pages: tuple[SitePage, ...]
     documents: tuple[RenderedDocument, ...]
     downloads: tuple[str, ...] = field(default=())  # file names of .docx/.pdf beside the site
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolLink:
+    """A school on the board's index page of the website."""
+
+    school_id: str
+    school_name: str
+    concept: bool
 
 
 @dataclass(frozen=True, slots=True)

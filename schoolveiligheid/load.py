@@ -124,9 +124,21 @@ for _tag in ("bool", "int", "float", "timestamp", "str", "null"):
     _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _construct_text)
 
 
-def _build(loader: _Loader, node: yaml.Node, path: KeyPath) -> Any:
+def _build(loader: _Loader, node: yaml.Node, path: KeyPath, within: frozenset[int] = frozenset()) -> Any:
     """Construct plain data with marks, reporting duplicate keys instead of losing them."""
     mark = Mark(loader.file, node.start_mark.line + 1, path)
+    if id(node) in within:  # an alias inside its own anchor (&a [*a]) would never end
+        loader.problems.append(
+            Problem(
+                loader.file,
+                mark.line,
+                mark.key,
+                "een alias verwijst naar het blok waar hij zelf in staat",
+                "haal de alias (*naam) weg",
+            )
+        )
+        return None
+    within = within | {id(node)}
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         mapping = MarkedDict(mark)
@@ -146,13 +158,13 @@ def _build(loader: _Loader, node: yaml.Node, path: KeyPath) -> Any:
                     )
                 )
                 continue
-            mapping[key_text] = _build(loader, value_node, (*path, key_text))
+            mapping[key_text] = _build(loader, value_node, (*path, key_text), within)
             mapping.marks[key_text] = key_mark
         return mapping
     if isinstance(node, yaml.SequenceNode):
         sequence = MarkedList(mark)
         for index, item_node in enumerate(node.value):
-            sequence.append(_build(loader, item_node, (*path, index)))
+            sequence.append(_build(loader, item_node, (*path, index), within))
             sequence.marks.append(Mark(loader.file, item_node.start_mark.line + 1, (*path, index)))
         return sequence
     return loader.construct_object(node)

@@ -23,11 +23,11 @@ import jinja2
 from markupsafe import Markup
 
 from .context import SchoolContext
-from .context.text import dutch_date, join
 from .context.views import Contact, Md
 from .documents import DOCUMENT_KINDS, Chapter, DocumentKind, DocumentMeta, RenderedDocument, SitePage
 from .errors import InvalidInput, Problem
 from .model.school import DEFAULT_TEMPLATES
+from .model.wording import dutch_date, join
 
 SHARED_FOLDER = "_gedeeld"
 OPEN_POINTS_TEMPLATE = f"{SHARED_FOLDER}/open-punten.md.j2"
@@ -141,16 +141,38 @@ def _template_problem(error: BaseException, trace: TracebackType | None, name: s
                 file, line = code.co_filename, trace.tb_lineno
             trace = trace.tb_next
     if isinstance(error, jinja2.UndefinedError):
-        message = f"onbekende waarde in sjabloon: {error.message}"
+        message = f"onbekende waarde in sjabloon: {dutch_jinja_message(error.message or '')}"
         hint = "controleer de naam (zie templates/README.md) of zet er {% if … is defined %} omheen"
     elif isinstance(error, jinja2.TemplateSyntaxError):
-        message, hint = (
-            f"fout in sjabloon: {error.message}",
-            "controleer {% %}- en {{ }}-blokken op deze regel",
-        )
-    else:
+        message = f"fout in sjabloon: {dutch_jinja_message(error.message or '')}"
+        hint = "controleer {% %}- en {{ }}-blokken op deze regel"
+    elif isinstance(error, TemplateValueError):
         message, hint = f"sjabloon kan niet worden ingevuld: {error}", "pas het sjabloon aan"
+    else:
+        message = f"een filter of bewerking in het sjabloon mislukt ({type(error).__name__}: {error})"
+        hint = "controleer of het filter past bij de waarde, bijvoorbeeld |datum alleen bij een datum"
     return Problem(file, line, "", message, hint)
+
+
+_JINJA_MESSAGES = (
+    (r"'(.+)' is undefined", "'{0}' bestaat niet"),
+    (r"'.+' has no attribute '(.+)'", "'{0}' bestaat hier niet"),
+    (r"no filter named '(.+)'", "onbekend filter '{0}'"),
+    (r"Encountered unknown tag '(.+?)'.*", "onbekende opdracht '{0}' (ontbreekt er een afsluitend blok?)"),
+    (r"Unexpected end of template.*", "het sjabloon houdt op terwijl een blok nog open staat"),
+    (r"expected token '(.+)', got '(.+)'", "hier hoort '{0}', maar er staat '{1}'"),
+    (r"unexpected '(.+)'", "onverwacht '{0}'"),
+    (r"unexpected char '(.+)'.*", "onverwacht teken {0}"),
+)
+
+
+def dutch_jinja_message(message: str) -> str:
+    """Jinja's English message in Dutch for the common mistakes; otherwise as it is, marked as Jinja's."""
+    for pattern, dutch in _JINJA_MESSAGES:
+        match = re.fullmatch(pattern, message.strip(), re.DOTALL)
+        if match:
+            return dutch.format(*match.groups())
+    return f"{message} (melding van Jinja)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +219,7 @@ def meta_of(context: SchoolContext) -> DocumentMeta:
         adopted_on=dutch_date(doc.adopted_on) if doc.adopted_on else "",
         consent_on=dutch_date(doc.consent_on) if doc.consent_on else "",
         open_points=doc.open_points,
+        adopted_date=doc.adopted_on,
     )
 
 
@@ -265,7 +288,7 @@ class Renderer:
             try:
                 template = env.get_template(name)
                 markdown = template.render(variables)
-            except (jinja2.TemplateError, TemplateValueError) as error:
+            except Exception as error:  # noqa: BLE001 - a filter can fail in any way; report it as the template's
                 problems.append(_template_problem(error, sys.exc_info()[2], _template_path(env, name)))
                 continue
             if not markdown.strip():

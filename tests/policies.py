@@ -21,6 +21,7 @@ personen:
   - id: p-evp
     naam: Vera Extern
     email: vera@vertrouwen.example
+    publiceer: {email: true}
 organisaties:
   - id: org-klachten
     soort: klachtencommissie

@@ -141,3 +141,36 @@ def test_generate_py_runs_as_a_program_with_dutch_help(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "vlinderboom.yaml:2" in result.stderr
+
+
+def test_building_one_school_keeps_every_school_on_the_board_index(tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    assert main(["--uitvoer", str(out)]) == 0
+    assert main(["--uitvoer", str(out), "--school", "vlinderboom"]) == 0
+    index = (out / "site" / "index.html").read_text(encoding="utf-8")
+    for school in ("vlinderboom", "zonnewijzer", "kompasroos"):
+        assert f'href="{school}/index.html"' in index
+
+
+def test_an_output_folder_that_is_a_file_gives_a_dutch_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map", encoding="utf-8")
+    assert main(["--uitvoer", str(blocker), "--school", "vlinderboom", "--zonder-website"]) == 1
+    err = capsys.readouterr().err
+    assert "kan niet schrijven naar" in err and "dat is een bestand, geen map" in err
+    assert blocker.read_text(encoding="utf-8") == "geen map"
+
+
+def test_sources_export_replaces_its_own_export_but_not_other_folders(tmp_path: Path) -> None:
+    sources = tmp_path / "bron"
+    args = ["--uitvoer", str(tmp_path / "uit"), "--school", "vlinderboom", "--bronnen", str(sources)]
+    assert main(args) == 0
+    assert main(args) == 0  # a second export replaces the first
+    assert (sources / "vlinderboom" / "mkdocs.yml").is_file()
+    other = tmp_path / "ander"
+    (other / "vlinderboom").mkdir(parents=True)
+    (other / "vlinderboom" / "belangrijk.txt").write_text("blijft", encoding="utf-8")
+    assert main([*args[:-1], str(other)]) == 1
+    assert (other / "vlinderboom" / "belangrijk.txt").read_text(encoding="utf-8") == "blijft"

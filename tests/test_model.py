@@ -140,3 +140,20 @@ def test_example_policy_loads_three_schools_of_one_board(example_schools: dict[s
     assert example_schools["kompasroos"].policy.so is not None
     assert example_schools["zonnewijzer"].policy.school.terminology.group == "stamgroep"
     assert example_schools["zonnewijzer"].policy.document.status == "concept"
+
+
+def test_only_work_addresses_are_public_by_default(tmp_path: Path) -> None:
+    school = SCHOOL.replace("    email: cora@testhoeve.example\n", "    email: cora@eigen-domein.example\n")
+    school += (
+        "organisaties:\n"
+        "  - {id: org-smw, soort: schoolmaatschappelijk_werk, naam: Welzijn, email: info@welzijn.example}\n"
+    )
+    school = school.replace(
+        "personen:\n",
+        "personen:\n  - id: p-smw\n    naam: Sam Werker\n    organisatie: org-smw\n    email: sam@welzijn.example\n",
+    )
+    model = _school(tmp_path, school)
+    assert model.people["p-coord"].public_email is None  # another domain: only with publiceer
+    assert model.people["p-smw"].public_email == "sam@welzijn.example"  # the own organisation's domain
+    assert model.people["p-dir"].public_email == "dirk@testhoeve.example"  # the school's domain
+    assert model.people["p-evp"].public_email == "vera@vertrouwen.example"  # marked publiceer in the board

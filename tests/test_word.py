@@ -262,7 +262,7 @@ def test_dates_come_from_the_adoption_date_without_source_date_epoch(
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     adopted, concept = write(
         tmp_path,
-        [documents()[0], documents(meta(status="concept", adopted_on=""))[1]],
+        [documents()[0], documents(meta(status="concept", adopted_on="", adopted_date=None))[1]],
     )
     assert adopted.core_properties.created == datetime(2026, 9, 15, tzinfo=UTC)
     # Not adopted yet: the start of the school year.
@@ -427,4 +427,4 @@ def test_markup_keeps_user_text_as_typed() -> None:
 def test_site_uses_the_same_markdown_extensions() -> None:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     names = [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
-    assert names == MARKDOWN_EXTENSIONS
+    assert names == list(MARKDOWN_EXTENSIONS)

@@ -7,6 +7,7 @@ documents exercises headings, lists, tables, links and admonitions.
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from pathlib import Path
 
 from schoolveiligheid.documents import Chapter, DocumentMeta, RenderedDocument
@@ -92,6 +93,7 @@ def meta(**changes: object) -> DocumentMeta:
         status="vastgesteld",
         adopted_on="15 september 2026",
         consent_on="8 september 2026",
+        adopted_date=date(2026, 9, 15),
     )
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 

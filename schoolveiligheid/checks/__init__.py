@@ -27,7 +27,7 @@ __all__ = ["Finding", "Severity", "by_severity", "check_rendered", "check_school
 
 
 def check_school(school: SchoolModel, today: date) -> list[Finding]:
-    """All findings for one school's policy data; `today` comes from build.today()."""
+    """All findings for one school's policy data; `today` comes from clock.today()."""
     out = Collector(school.id, school.raw)
     check_legal(school, today, out)
     check_school_year(school, today, out)

@@ -18,7 +18,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import InvalidInput, Problem
-from ..law import SUSPENSION_MAX_SCHOOL_DAYS, nth_school_day, school_days, variant
+from ..law import (
+    FACTS,
+    SUSPENSION_MAX_SCHOOL_DAYS,
+    nth_school_day,
+    removal_decision_fact,
+    school_days,
+    variant,
+)
 from ..load import KeyPath, Mark, MarkedDict, MarkedList, format_key_path, read_yaml_file
 from .case import COMMON_KEYS, Case, LetterKind
 from .school import SchoolModel
@@ -28,21 +35,11 @@ from .values import dutch_date, suggest
 # Words a letter to worried parents avoids: labels for children, and the formal measure.
 _CAREFUL_WORDS = re.compile(r"\b(daders?|slachtoffers?|schors\w*|geschorst)\b", re.IGNORECASE)
 _LIST_KEYS = ("redenen", "maatregelen", "acties", "ontvangers")
-_REQUIRED_HINTS = {
-    "redenen": "de wet vraagt een besluit met opgave van redenen; noem elke reden op een eigen regel met '- '",
-    "maatregelen": "noem wat de school doet, bijvoorbeeld welk schoolwerk de leerling thuis maakt",
-    "gerelateerd_aan": "noem het zaakbestand van de brief over het voornemen tot verwijdering; "
-    "de definitieve brief verwijst ernaar",
-    "andere_school": "een leerling wordt pas definitief verwijderd als een andere school bereid is hem of "
-    "haar toe te laten; noem die school",
-    "gehoord": "noem de datums waarop de groepsleerkracht en de ouders zijn gehoord",
-    "hoorgesprek": "nodig de ouders uit om gehoord te worden voordat het bevoegd gezag besluit",
-}
-_PARTIES = {
-    "groepsleerkracht": "de groepsleerkracht is",
-    "ouders": "de ouders zijn",
-    "leerling": "de leerling is",
-}
+# Who is heard before a removal decision, by law (FACTS["verwijdering_andere_school"]). law.py has no
+# constant for it yet; this is the one copy in the letters code (see the report of issue 4).
+_HEARD_BY_LAW = ("groepsleerkracht", "ouders")
+_PARTY_NAMES = {"groepsleerkracht": "de groepsleerkracht", "ouders": "de ouders", "leerling": "de leerling"}
+_ONE_PER_LINE = "noem elk op een eigen regel met '- '"
 _WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
@@ -125,7 +122,7 @@ def read_case(path: Path, schools: Sequence[SchoolModel], follow_earlier: bool =
     except ValidationError as error:
         raise InvalidInput(problems_from(error, raw, Case)) from None
     found = _Found(raw)
-    _check_keys(case.letter_kind, raw, found)
+    _check_keys(case.letter_kind, raw, school, found)
     _check_school(case, school, found)
     _check_dates(case, school, found)
     if case.letter_kind.careful:
@@ -138,7 +135,38 @@ def read_case(path: Path, schools: Sequence[SchoolModel], follow_earlier: bool =
     return LoadedCase(case=case, raw=raw, school=school, source=path, earlier=earlier)
 
 
-def _check_keys(kind: LetterKind, raw: MarkedDict, found: _Found) -> None:
+def _is_empty(value: Any) -> bool:
+    """A key written without a value: YAML gives None, or the user typed only quotes or brackets."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, (list, dict)) and not value
+
+
+def _required_hint(key: str, kind: LetterKind, school: SchoolModel) -> str:
+    """What to write for a required key; where the law asks for it, the rule comes from law.py."""
+    rules = variant(school.law, school.policy.board.richting)
+    if key == "redenen":
+        decision = rules.suspension if kind.id == "schorsing" else removal_decision_fact(
+            school.law, school.policy.board.richting
+        )
+        return f"{_ONE_PER_LINE}" + (f". {decision.rule}" if decision else "")
+    if key == "maatregelen":
+        return f"{_ONE_PER_LINE}. {FACTS['schorsing_onderwijs'].rule}"
+    if key == "andere_school":
+        return f"noem de school met naam en plaats. {rules.removal.rule}"
+    if key in {"gehoord", "hoorgesprek"}:
+        what = "de datums waarop zij gehoord zijn" if key == "gehoord" else "datum en tijd van het gesprek"
+        return f"noem {what}. {rules.removal.rule}"
+    if key == "gerelateerd_aan":
+        return "noem het zaakbestand van de brief over het voornemen tot verwijdering; de definitieve brief verwijst ernaar"
+    info = next((item for item in Case.model_fields.values() if item.alias == key), None)
+    about = f" ({info.description})" if info is not None and info.description else ""
+    return f"vul '{key}:' in{about}"
+
+
+def _check_keys(kind: LetterKind, raw: MarkedDict, school: SchoolModel, found: _Found) -> None:
     allowed = {*COMMON_KEYS, *kind.required, *kind.optional}
     for key in raw:
         if key in allowed:
@@ -169,15 +197,20 @@ def _check_keys(kind: LetterKind, raw: MarkedDict, found: _Found) -> None:
             )
     for key in kind.required:
         if key not in raw:
-            hint = _REQUIRED_HINTS.get(key, f"voeg '{key}: …' toe")
             found.add(
                 (key,),
                 f"verplichte sleutel '{key}' ontbreekt voor een brief '{kind.id}'",
-                hint,
+                _required_hint(key, kind, school),
                 at=("brief",),
             )
         elif key in _LIST_KEYS and isinstance(raw[key], list) and not raw[key]:
             found.add((key,), "deze lijst is leeg", "noem er minstens één, elk op een eigen regel met '- '")
+        elif _is_empty(raw[key]):
+            found.add(
+                (key,),
+                f"verplichte sleutel '{key}' is leeg voor een brief '{kind.id}'",
+                _required_hint(key, kind, school),
+            )
 
 
 def _has_people(school: SchoolModel, role_id: str) -> bool:
@@ -235,15 +268,18 @@ def _check_heard(case: Case, school: SchoolModel, found: _Found) -> None:
     heard = case.heard
     if heard is None:
         return
-    needed = dict.fromkeys(("groepsleerkracht", "ouders", *school.policy.measures.removal.hear))
+    needed = dict.fromkeys((*_HEARD_BY_LAW, *school.policy.measures.removal.hear))
     values = {"groepsleerkracht": heard.teacher, "ouders": heard.parents, "leerling": heard.pupil}
+    rule = variant(school.law, school.policy.board.richting).removal.rule
     for party in needed:
         if values[party] is None:
+            verb = "zijn" if party == "ouders" else "is"
             found.add(
                 ("gehoord", party),
-                f"er staat niet wanneer {_PARTIES[party]} gehoord",
-                "vóór het besluit worden de groepsleerkracht en de ouders gehoord"
-                + ("; het beleid van de school noemt ook de leerling" if party == "leerling" else ""),
+                f"er staat niet wanneer {_PARTY_NAMES[party]} {verb} gehoord",
+                rule
+                if party in _HEARD_BY_LAW
+                else "het beleid van de school noemt ook de leerling (maatregelen.verwijdering.horen)",
                 at=("gehoord",),
             )
 
@@ -333,11 +369,11 @@ def _check_period(case: Case, school: SchoolModel, found: _Found) -> None:
     days = school_days(first, last)
     rule = variant(school.law, school.policy.board.richting).suspension
     if days > SUSPENSION_MAX_SCHOOL_DAYS:
-        cited = f", {rule.article}" if rule.article else ""
+        cited = f" ({rule.article})" if rule.article else ""
         found.add(
             ("periode", "tot_en_met"),
-            f"de schorsing duurt {days} schooldagen; de wet staat ten hoogste één week toe "
-            f"({SUSPENSION_MAX_SCHOOL_DAYS} schooldagen{cited})",
+            f"de schorsing duurt {days} schooldagen; de wet staat hoogstens {SUSPENSION_MAX_SCHOOL_DAYS} "
+            f"schooldagen toe{cited}",
             f"kies als laatste dag uiterlijk {dutch_date(nth_school_day(first, SUSPENSION_MAX_SCHOOL_DAYS), weekday=True)}",
         )
         return

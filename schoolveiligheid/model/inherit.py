@@ -61,8 +61,9 @@ def _merge_values(base: Any, over: Any, path: KeyPath) -> Any:
     return over
 
 
-def _item_id(item: Any) -> Any:
-    return item.get("id") if isinstance(item, MarkedDict) else None
+def _item_id(item: Any) -> str | None:
+    identifier = item.get("id") if isinstance(item, MarkedDict) else None
+    return identifier if isinstance(identifier, str) else None  # anything else: validation reports it
 
 
 def _merge_by_id(base: MarkedList, over: MarkedList) -> MarkedList:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 from ..errors import Problem
 from ..load import MarkedDict
 from .base import ROLES
 from .catalogue import Catalogue
-from .parts import Organisation, Person, RoleAssignment
+from .parts import Organisation, Person, Publication, RoleAssignment
 from .policy import Policy
 
 
@@ -32,6 +33,39 @@ class ResolvedRole:
         if self.label.lower() == standard.lower():
             return self.label
         return f"{self.label} ({standard})"
+
+
+def _domain(address: str | None) -> str | None:
+    if not address:
+        return None
+    host = address.rsplit("@", 1)[-1] if "@" in address else urlparse(address).netloc
+    return host.lower().removeprefix("www.") or None
+
+
+def resolve_people(policy: Policy, organisations: Mapping[str, Organisation]) -> dict[str, Person]:
+    """People by id, with publication settled once: work addresses are public, private ones are not.
+
+    An e-mail address is public by default when its domain is the school's, the board's or
+    that of the person's own organisation; a phone number unless it is a mobile number.
+    `publiceer` in the policy overrides both.
+    """
+    school, board = policy.school, policy.board
+    work = {_domain(value) for value in (school.email, school.website, board.email, board.website)}
+    result = {}
+    for person in policy.people:
+        domains = set(work)
+        organisation = organisations.get(person.organisation) if person.organisation else None
+        if organisation is not None:
+            domains |= {_domain(organisation.email), _domain(organisation.website)}
+        email = person.publish.email
+        if email is None:
+            email = person.email is not None and _domain(person.email) in domains - {None}
+        phone = person.publish.phone
+        if phone is None:
+            phone = person.phone is not None and not person.phone.is_mobile
+        publish = Publication.model_construct(email=email, phone=phone)
+        result[person.id] = person.model_copy(update={"publish": publish})
+    return result
 
 
 def resolve_organisations(policy: Policy, catalogue: Catalogue) -> dict[str, Organisation]:

@@ -22,7 +22,7 @@ from .catalogue import Catalogue, load_catalogue
 from .inherit import limit_problems, merge
 from .parts import Organisation, Person, default_groups
 from .policy import BoardFile, Policy
-from .resolve import ResolvedRole, resolve_organisations, resolve_roles
+from .resolve import ResolvedRole, resolve_organisations, resolve_people, resolve_roles
 from .validate import problems_from
 from .values import suggest
 
@@ -167,7 +167,7 @@ def _logo(policy: Policy, raw: MarkedDict) -> tuple[Path | None, list[Problem]]:
                 "controleer het pad vanaf dit bestand",
             )
         ]
-    if path.suffix.lower() not in {".png", ".jpg", ".jpeg"}:
+    if path.suffix.lower() not in {".png", ".jpg", ".jpeg"} or not _looks_like_image(path):
         return None, [
             Problem(
                 mark.file,
@@ -180,11 +180,20 @@ def _logo(policy: Policy, raw: MarkedDict) -> tuple[Path | None, list[Problem]]:
     return path, []
 
 
+def _looks_like_image(path: Path) -> bool:
+    """A PNG or JPEG by its first bytes: a renamed text file would break every Word file with a letterhead."""
+    with path.open("rb") as file:
+        head = file.read(8)
+    return head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"))
+
+
 def _board_for(
     school_raw: MarkedDict, boards: Mapping[str, MarkedDict]
 ) -> tuple[MarkedDict | None, list[Problem]]:
     school = school_raw.get("school")
     board_id = school.get("bestuur") if isinstance(school, MarkedDict) else None
+    if board_id is not None and not isinstance(board_id, str):
+        return None, []  # not an id: validation reports school.bestuur with its line
     if board_id is None:
         if "bestuur" in school_raw:
             return None, []
@@ -262,8 +271,8 @@ def _school_model(
         return None, problems + problems_from(error, merged, Policy)
     logo, wrong = _logo(policy, school_raw)
     problems += wrong
-    people = {person.id: person for person in policy.people}
     organisations = resolve_organisations(policy, catalogue)
+    people = resolve_people(policy, organisations)
     roles, wrong = resolve_roles(policy, people, organisations, merged)
     problems += wrong
     model = SchoolModel(

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlparse
 
+from markdown import Markdown as MarkdownConverter  # type: ignore[import-untyped, unused-ignore]
 from pydantic import (
     BeforeValidator,
     GetCoreSchemaHandler,
@@ -23,6 +24,8 @@ from pydantic import (
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
+
+from ..documents import MARKDOWN_EXTENSIONS
 
 MONTHS = [
     "januari",
@@ -439,6 +442,50 @@ Groups = Annotated[
 ]
 
 
+# What free text may become: the documents show paragraphs, lists, emphasis, links and tables.
+_ALLOWED_TAGS = {
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "a",
+    "br",
+    "code",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+_TAG_NAMES = {
+    "img": "een afbeelding",
+    "pre": "een codeblok (regels die met vier spaties beginnen)",
+    "hr": "een scheidingslijn (---)",
+    "h1": "een kop",
+    "h2": "een kop (tekst met een regel === of --- eronder)",
+    "blockquote": "een citaatblok",
+    "div": "een blok (!!!)",
+}
+_markdown = MarkdownConverter(extensions=list(MARKDOWN_EXTENSIONS))
+
+
+def _only_plain_markdown(text: str) -> None:
+    """Refuse what the documents cannot show, so the error points at the YAML line, not at a template."""
+    neutral = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    html = _markdown.reset().convert(neutral)
+    for tag in dict.fromkeys(re.findall(r"<([a-z][a-z0-9]*)\b", html)):
+        if tag not in _ALLOWED_TAGS:
+            raise invalid(
+                "opmaak",
+                "deze tekst bevat {wat}, en dat kan niet in de documenten",
+                "schrijf gewone alinea's, opsommingen met '- ' of tabellen; zet geen vier spaties voor een regel",
+                wat=_TAG_NAMES.get(tag, f"opmaak die niet ondersteund wordt (<{tag}>)"),
+            )
+
+
 def markdown_text(max_length: int) -> Callable[[Any], str]:
     """A validator for free Markdown text: bounded, without headings (chapters are ours)."""
 
@@ -464,6 +511,7 @@ def markdown_text(max_length: int) -> Callable[[Any], str]:
                 "koppen (#) zijn hier niet toegestaan",
                 "de hoofdstukindeling komt uit de sjablonen; schrijf gewone alinea's of een opsomming",
             )
+        _only_plain_markdown(text)
         return text
 
     return check

@@ -14,7 +14,9 @@ import markdown  # type: ignore[import-untyped, unused-ignore]
 from lxml import html as lxml_html  # type: ignore[import-untyped, unused-ignore]
 from lxml.etree import _Element  # type: ignore[import-untyped, unused-ignore]
 
-MARKDOWN_EXTENSIONS = ["tables", "sane_lists", "admonition", "toc"]
+from schoolveiligheid.documents import MARKDOWN_EXTENSIONS
+
+__all__ = ["MARKDOWN_EXTENSIONS", "to_html", "plain_text", "collapse_whitespace", "parse_html"]
 
 # Elements that start a new line of text when shown; everything else is inline.
 BLOCK_TAGS = frozenset(

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import jinja2
 
-from schoolveiligheid.documents import RenderedDocument, SiteBundle
+from schoolveiligheid.documents import RenderedDocument, SchoolLink, SiteBundle
 from schoolveiligheid.errors import BuildFailed
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -72,8 +72,13 @@ def write(
     base_config: Path,
     *,
     templates: Path = DEFAULT_TEMPLATES,
+    board_schools: Sequence[SchoolLink] | None = None,
 ) -> list[Path]:
     """Build one site per bundle into out_dir/<school_id>/ and, for a board, out_dir/index.html.
+
+    `board_schools` lists every school of the board, also those not built in
+    this run (`--school`, or refused); the index links each one whose site
+    exists. Without it, the index lists the bundles of this run.
 
     `downloads` maps a school id to the .docx/.pdf files its pages offer for
     download. Returns the written site folders (and the board index, if any).
@@ -90,7 +95,15 @@ def write(
             "zet mkdocs.yml terug in de hoofdmap van het project",
         )
     out_dir.mkdir(parents=True, exist_ok=True)
-    board_page = _render_board_index(bundles, templates) if len(bundles) > 1 else None
+    if board_schools is None:
+        board_schools = [SchoolLink(b.school_id, b.school_name, b.meta.is_concept) for b in bundles]
+    built_now = {bundle.school_id for bundle in bundles}
+    listed = [
+        school
+        for school in board_schools
+        if school.school_id in built_now or (out_dir / school.school_id / f"{START_SLUG}.html").is_file()
+    ]
+    board_page = _render_board_index(bundles[0].board_name, listed, templates) if len(listed) > 1 else None
 
     staged: list[tuple[Path, Path]] = []
     try:
@@ -356,7 +369,7 @@ def _swap_in(stage: Path, final: Path) -> Path:
     return final
 
 
-def _render_board_index(bundles: Sequence[SiteBundle], templates: Path) -> str:
+def _render_board_index(board_name: str, listed: Sequence[SchoolLink], templates: Path) -> str:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         autoescape=True,
@@ -365,16 +378,14 @@ def _render_board_index(bundles: Sequence[SiteBundle], templates: Path) -> str:
     )
     schools = [
         {
-            "name": bundle.school_name,
-            "href": f"{bundle.school_id}/{START_SLUG}.html",
-            "concept": bundle.meta.is_concept,
+            "name": school.school_name,
+            "href": f"{school.school_id}/{START_SLUG}.html",
+            "concept": school.concept,
         }
-        for bundle in sorted(bundles, key=lambda bundle: bundle.school_name.casefold())
+        for school in sorted(listed, key=lambda school: school.school_name.casefold())
     ]
     try:
-        return environment.get_template(BOARD_TEMPLATE).render(
-            board_name=bundles[0].board_name, schools=schools
-        )
+        return environment.get_template(BOARD_TEMPLATE).render(board_name=board_name, schools=schools)
     except jinja2.TemplateError as error:
         raise BuildFailed(
             f"de overzichtspagina van het bestuur kon niet worden gemaakt: {error}",

@@ -29,6 +29,7 @@ from docx.shared import Length
 from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
+from schoolveiligheid.clock import pinned_moment
 from schoolveiligheid.documents import DocumentMeta, RenderedDocument
 from schoolveiligheid.errors import BuildFailed, display_path
 from schoolveiligheid.writers.word_body import BodyBuilder
@@ -53,10 +54,6 @@ PROPERTY_NAMES = (
 APP_XML = "docProps/app.xml"
 _APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _MASTER_HINT = "maak het standaardsjabloon opnieuw met: python tools/maak_master.py"
-_DUTCH_MONTHS = (
-    *("januari", "februari", "maart", "april", "mei", "juni"),
-    *("juli", "augustus", "september", "oktober", "november", "december"),
-)
 
 
 class CompileOnceEnvironment(jinja2.Environment):
@@ -272,24 +269,11 @@ def _replace_marker(marker: Any, blocks: list[Any]) -> None:
 
 def document_date(meta: DocumentMeta) -> datetime:
     """Created/modified date: SOURCE_DATE_EPOCH, else the adoption date, else 1 August of the school year."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        if not epoch.isdigit():
-            raise BuildFailed(
-                f"SOURCE_DATE_EPOCH is geen aantal seconden: {epoch!r}", "gebruik bijvoorbeeld 1767225600"
-            )
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
-    adopted = re.fullmatch(r"\s*(\d{1,2})\s+([a-z]+)\s+(\d{4})\s*", meta.adopted_on.lower())
-    if adopted and adopted.group(2) in _DUTCH_MONTHS:
-        day, month, year = (
-            int(adopted.group(1)),
-            _DUTCH_MONTHS.index(adopted.group(2)) + 1,
-            int(adopted.group(3)),
-        )
-        try:
-            return datetime(year, month, day, tzinfo=UTC)
-        except ValueError:
-            pass
+    pinned = pinned_moment()
+    if pinned is not None:
+        return pinned
+    if meta.adopted_date is not None:
+        return datetime(meta.adopted_date.year, meta.adopted_date.month, meta.adopted_date.day, tzinfo=UTC)
     school_year = re.match(r"\s*(\d{4})", meta.school_year)
     return datetime(int(school_year.group(1)) if school_year else 2000, 8, 1, tzinfo=UTC)
 

@@ -1,0 +1,99 @@
+"""Dutch wording of values: lists, frequencies, terms and group ranges.
+
+These are vocabulary, not prose: they turn a structured value into the few
+words every document uses for it, so "twee keer per jaar" is written the same
+way in the plan, the protocol, the website and the letters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .practice import Frequency, Term
+from .values import dutch_date
+
+__all__ = ["capitalised", "dutch_date", "frequency_text", "groups_text", "join", "number_word", "term_text"]
+__all__ += ["with_article"]
+
+
+_NUMBERS = {
+    1: "één",
+    2: "twee",
+    3: "drie",
+    4: "vier",
+    5: "vijf",
+    6: "zes",
+    7: "zeven",
+    8: "acht",
+    9: "negen",
+    10: "tien",
+}
+_PER = {
+    "dag": "per dag",
+    "week": "per week",
+    "twee_weken": "per twee weken",
+    "maand": "per maand",
+    "blok": "per blok",
+    "jaar": "per jaar",
+    "twee_jaar": "per twee jaar",
+}
+
+
+def capitalised(text: str) -> str:
+    """The text with its first letter in upper case."""
+    return text[:1].upper() + text[1:]
+
+
+def number_word(number: int) -> str:
+    """'twee' for 2; digits from 11 on, as Dutch style guides advise."""
+    return _NUMBERS.get(number, str(number))
+
+
+def join(items: Iterable[str], last: str = "en") -> str:
+    """'a, b en c'."""
+    words = [item for item in items if item]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def frequency_text(frequency: Frequency) -> str:
+    """'één keer per week', 'twee keer per jaar', 'eens per twee jaar'."""
+    if frequency.count == 1 and frequency.per == "twee_jaar":
+        return "eens per twee jaar"
+    return f"{number_word(frequency.count)} keer {_PER[frequency.per]}"
+
+
+def term_text(term: Term) -> str:
+    """'4 weken', '1 schooldag', '24 uur'."""
+    for value, one, many in (
+        (term.hours, "uur", "uur"),
+        (term.days, "dag", "dagen"),
+        (term.school_days, "schooldag", "schooldagen"),
+        (term.weeks, "week", "weken"),
+    ):
+        if value is not None:
+            return f"{value} {one if value == 1 else many}"
+    raise ValueError("a term without a unit passed validation")
+
+
+def groups_text(groups: Sequence[str], all_groups: Sequence[str], word: str) -> str:
+    """'groep 1 t/m 8', 'groep 7 en 8', 'alle groepen', or labels as they are."""
+    if tuple(groups) == tuple(all_groups) and len(all_groups) > 1:
+        return f"alle {word}en"
+    if all(group.isdigit() for group in groups):
+        numbers = [int(group) for group in groups]
+        if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+            return f"{word} {numbers[0]} t/m {numbers[-1]}"
+        return f"{word} {join(groups)}"
+    return join(groups)
+
+
+# Head nouns of role and body names that take "het" rather than "de".
+_NEUTER = {"aanspreekpunt", "team", "zorgteam", "bestuur", "bevoegd", "meldpunt", "wijkteam", "college"}
+
+
+def with_article(name: str) -> str:
+    """'de intern begeleider', 'het aanspreekpunt pesten', 'het bevoegd gezag'."""
+    first = name.split()[0].lower() if name.split() else ""
+    return f"{'het' if first in _NEUTER else 'de'} {name}"
