@@ -24,6 +24,8 @@ DEFAULT_OUTPUT = ROOT / "brieven"
 # Folders inside the project that git ignores (see .gitignore): the only places in it a letter may go.
 PRIVATE_FOLDERS = ("brieven", "zaken")
 SITE_FOLDER = "site"
+STEM_MAX = 60  # characters of the case file's name kept in the letter's file name
+CODE_LENGTH = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +67,19 @@ def check_output_folder(out_dir: Path, policy_dir: Path) -> None:
 
 
 def file_stem(loaded: LoadedCase) -> str:
-    """<datum>-<soort>-<zaak>: the case file's name, unless that name contains the pupil's name."""
+    """<datum>-<soort>-<zaak>-<code>: the case file's name (unless it holds the pupil's name) and a code.
+
+    The code is a short hash of the case file's full path, so two cases with the same
+    file name in different folders never share a letter file; the name itself is
+    left out when it contains the pupil's first or last name.
+    """
     case = loaded.case
-    stem = loaded.source.stem.removesuffix(".zaak")
+    stem = loaded.source.stem.removesuffix(".zaak")[:STEM_MAX]
+    code = hashlib.sha256(str(loaded.source.resolve()).encode()).hexdigest()[:CODE_LENGTH]
     names = [case.pupil.first_name, case.pupil.last_name] if case.pupil else []
     if any(len(name) > 1 and name.lower() in stem.lower() for name in names):
-        stem = "zaak-" + hashlib.sha256(stem.encode()).hexdigest()[:8]
-    return f"{case.letter_date.isoformat()}-{case.kind.replace('_', '-')}-{stem}"
+        stem = "zaak"
+    return f"{case.letter_date.isoformat()}-{case.kind.replace('_', '-')}-{stem}-{code}"
 
 
 def reminders(loaded: LoadedCase, context: LetterContext) -> tuple[str, ...]:
@@ -94,8 +102,14 @@ def reminders(loaded: LoadedCase, context: LetterContext) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def write_letter(case_path: Path, policy_dir: Path, out_dir: Path = DEFAULT_OUTPUT) -> LetterResult:
-    """Check the case and write one letter per addressee into out_dir; raises InvalidInput before writing."""
+def write_letter(
+    case_path: Path, policy_dir: Path, out_dir: Path = DEFAULT_OUTPUT, *, overwrite: bool = False
+) -> LetterResult:
+    """Check the case and write one letter per addressee into out_dir; raises InvalidInput before writing.
+
+    An existing letter file is refused (InvalidInput) unless overwrite is true: it may
+    already have been sent, and the new one could differ from what the parents have.
+    """
     check_output_folder(out_dir, policy_dir)
     loaded = read_case(case_path, load_schools(policy_dir))
     contexts = letter_contexts(loaded)
@@ -104,7 +118,7 @@ def write_letter(case_path: Path, policy_dir: Path, out_dir: Path = DEFAULT_OUTP
         Letter(context, f"{stem}.docx" if number == 1 else f"{stem}-{number}.docx", loaded.case.letter_date)
         for number, context in enumerate(contexts, start=1)
     ]
-    paths = LetterWriter().write(letters, out_dir, loaded.school.template_dirs)
+    paths = LetterWriter().write(letters, out_dir, loaded.school.template_dirs, overwrite=overwrite)
     return LetterResult(tuple(paths), loaded.case.kind, reminders(loaded, contexts[0]))
 
 

@@ -8,7 +8,6 @@ or a failing writer therefore leaves every earlier output exactly as it was.
 
 from __future__ import annotations
 
-import errno
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
@@ -20,7 +19,8 @@ from .clock import today
 from .context import build_context
 from .context.forms import forms_context
 from .documents import SchoolLink, SiteBundle
-from .errors import BuildFailed, display_path
+from .errors import BuildFailed, InvalidInput, Problem, display_path
+from .files import os_reason, replace_folder
 from .model import SchoolModel, load_schools
 from .model.school import DEFAULT_TEMPLATES
 from .render import RenderedSchool, Renderer
@@ -54,7 +54,6 @@ class BuildReport:
     built: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # adopted schools with a finding "fout"
     findings: list[Finding] = field(default_factory=list)
-    documents: list[Path] = field(default_factory=list)
     sites: list[Path] = field(default_factory=list)
 
     @property
@@ -71,7 +70,16 @@ def select(schools: list[SchoolModel], only: Iterable[str]) -> list[SchoolModel]
     known = {school.id for school in schools}
     unknown = [school_id for school_id in wanted if school_id not in known]
     if unknown:
-        raise KeyError(", ".join(unknown))
+        raise InvalidInput(
+            Problem(
+                "",
+                None,
+                "--school",
+                f"onbekende school '{school_id}'",
+                f"kies uit: {', '.join(sorted(known))}",
+            )
+            for school_id in unknown
+        )
     return [school for school in schools if school.id in wanted]
 
 
@@ -125,23 +133,10 @@ def build(
             _write(rendered, options, report, progress, board)
         except OSError as error:
             raise BuildFailed(
-                f"kan niet schrijven naar {display_path(error.filename or options.output_root)}: {_reason(error)}",
+                f"kan niet schrijven naar {display_path(error.filename or options.output_root)}: {os_reason(error)}",
                 "kies met --uitvoer een map waarin je mag schrijven; eerder gemaakte bestanden zijn ongewijzigd",
             ) from None
     return report
-
-
-def _reason(error: OSError) -> str:
-    """The operating system's reason in Dutch, for the common cases."""
-    reasons = {
-        errno.ENOTDIR: "dat is een bestand, geen map",
-        errno.EACCES: "geen toestemming",
-        errno.EPERM: "geen toestemming",
-        errno.ENOSPC: "de schijf is vol",
-        errno.EROFS: "de schijf is alleen-lezen",
-        errno.EEXIST: "er staat al iets met die naam",
-    }
-    return reasons.get(error.errno or 0, "het besturingssysteem weigert dit")
 
 
 def _write(
@@ -176,9 +171,8 @@ def _write(
                 _export_sources(bundles, options.sources, files)
         for school, _ in rendered:
             final = documents_root / school.id
-            _swap(staging / school.id, final)
+            replace_folder(staging / school.id, final)
             report.built.append(school.id)
-            report.documents.extend(final / path.name for path in files[school.id])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -215,19 +209,9 @@ def _export_sources(bundles: list[SiteBundle], folder: Path, files: dict[str, li
             site.write_sources(
                 bundle, stage / "bron", files[bundle.school_id], BASE_CONFIG, mkdocs_theme_fix=False
             )
-            _swap(stage / "bron", target)
+            replace_folder(stage / "bron", target)
         finally:
             shutil.rmtree(stage, ignore_errors=True)
-
-
-def _swap(stage: Path, final: Path) -> None:
-    """Replace a school's folder in one step; the old one is removed only after the new one is in place."""
-    old = final.with_name(f".old-{final.name}")
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        final.replace(old)
-    stage.replace(final)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 __all__ = ["BuildOptions", "BuildReport", "build"]

@@ -3,8 +3,10 @@
 Exit codes, decided here and nowhere else:
   0  klaar, niets aan de hand
   1  het werk kon niet (helemaal) gedaan worden: bevindingen met ernst 'fout',
-     een vastgestelde school met fouten, of een schrijver die faalde
-  2  ongeldige invoer (YAML, sjablonen) of verkeerd gebruik van de opdracht
+     een vastgestelde school met fouten, of een schrijver die faalde (LibreOffice,
+     een Word-sjabloon of master.docx die niet te gebruiken is, een map zonder schrijfrecht)
+  2  ongeldige invoer (beleid, zaakbestand, Markdown-sjablonen: met bestand en regel)
+     of verkeerd gebruik van de opdracht
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from .model import load_schools
 from .model.schema import SCHEMA_FILES, schema_text, write_schemas
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = ("bouw", "controleer", "schema", "verschil", "brief")
 T = TypeVar("T")
 
 _ARGPARSE_ERRORS = (
@@ -36,6 +37,9 @@ _ARGPARSE_ERRORS = (
     ("invalid choice: ", "ongeldige keuze: "),
     ("(choose from ", "(kies uit "),
     ("expected one argument", "hier hoort één waarde bij"),
+    ("ignored explicit argument ", "deze optie neemt geen waarde: "),
+    ("expected at least one argument", "hier hoort minstens één waarde bij"),
+    ("invalid Path value: ", "ongeldige map: "),
     ("argument ", "argument "),
 )
 
@@ -313,12 +317,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except InvalidInput as error:
         print(error.report(), file=sys.stderr)
-        return 2
-    except KeyError as error:  # an unknown --school id
-        print(
-            f"fout: onbekende school: {error.args[0]}\n  tip: kijk welke id's in policy/ staan",
-            file=sys.stderr,
-        )
         return 2
     except (ToolMissing, BuildFailed) as error:
         print(f"fout: {error}", file=sys.stderr)

@@ -257,7 +257,6 @@ OBJECTION_WEEKS = 6  # bezwaar_bijzonder / bezwaar_openbaar
 DECISION_WEEKS = 4  # bezwaar_bijzonder / bezwaar_openbaar
 MONITORING_MAX_AGE_MONTHS = 12  # monitoring: at least once a year
 MONITORING_PO_HIGHEST_GROUPS = 2  # monitoring_groepen: the two highest groups (7 and 8)
-WET_VEILIGHEID_IN_FORCE = date(2015, 8, 1)  # wet_veiligheid_op_school
 
 # The court after the objection, in the words a letter uses; a samenwerkingsschool has no single answer.
 COURT_TERMS: Mapping[str, str] = {

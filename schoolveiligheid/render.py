@@ -114,8 +114,29 @@ def _cell(value: str) -> Md:
     return Md(" ".join(text.split()))
 
 
-def _environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
+class _SharedCompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, shared by all environments of a run.
+
+    Every school with its own template folder gets its own environment (its own
+    search path), yet the default templates it shares with other schools are the
+    same files: the cache key is the file's path and its source checksum, so each
+    is compiled once per run however many schools use it.
+    """
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._store:
+            bucket.bytecode_from_string(self._store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+def _environment(search_path: tuple[Path, ...], compiled: jinja2.BytecodeCache) -> jinja2.Environment:
     env = jinja2.Environment(
+        bytecode_cache=compiled,
         loader=jinja2.FileSystemLoader([str(path) for path in search_path]),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
@@ -229,12 +250,13 @@ class Renderer:
     def __init__(self, default_templates: Path = DEFAULT_TEMPLATES) -> None:
         self.default_templates = default_templates
         self._environments: dict[tuple[Path, ...], jinja2.Environment] = {}
+        self._compiled = _SharedCompiledTemplates()
 
     def environment(self, template_dirs: tuple[Path, ...]) -> jinja2.Environment:
         """The environment for a search path: school folder, board folder, defaults."""
         search_path = (*template_dirs, self.default_templates)
         if search_path not in self._environments:
-            self._environments[search_path] = _environment(search_path)
+            self._environments[search_path] = _environment(search_path, self._compiled)
         return self._environments[search_path]
 
     def render_school(self, context: SchoolContext, template_dirs: tuple[Path, ...]) -> RenderedSchool:

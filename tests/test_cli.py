@@ -112,7 +112,7 @@ def test_usage_errors_are_dutch_and_exit_2(capsys: pytest.CaptureFixture[str]) -
     assert main(["bouw", "--onzin"]) == 2
     assert "onbekende argumenten: --onzin" in capsys.readouterr().err
     assert main(["bouw", "--school", "bestaatniet", "--zonder-website"]) == 2
-    assert "onbekende school: bestaatniet" in capsys.readouterr().err
+    assert "--school: onbekende school 'bestaatniet'" in capsys.readouterr().err
 
 
 def test_schema_command_prints_the_json_schema(capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,13 +12,13 @@ PACKAGE = Path(__file__).resolve().parents[1] / "schoolveiligheid"
 STAGES = {
     "errors": 0,
     "clock": 1,
+    "files": 1,
     "documents": 0,
     "law": 0,
     "load": 1,
     "model": 2,
     "checks": 3,
     "context": 3,
-    "letters": 3,
     "render": 4,
     "writers": 5,
     "build": 6,
@@ -53,6 +53,11 @@ def _imports(path: Path) -> list[tuple[str, int]]:
                 continue
             if target:
                 found.append((target[0], node.lineno))
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split(".")
+                if parts[0] == "schoolveiligheid" and len(parts) > 1:
+                    found.append((parts[1], node.lineno))
     return found
 
 

@@ -105,17 +105,27 @@ def test_templates_compile_once_per_run_not_per_school(
     original = jinja2.Environment.compile
 
     def counting(
-        self: jinja2.Environment, source: str, name: str | None = None, *args: object, **kwargs: object
+        self: jinja2.Environment,
+        source: str,
+        name: str | None = None,
+        filename: str | None = None,
+        *args: object,
+        **kwargs: object,
     ) -> object:
-        compiled.append(name)
-        return original(self, source, name, *args, **kwargs)  # type: ignore[arg-type]
+        compiled.append(filename or name)  # a school's own file may share a default file's name
+        return original(self, source, name, filename, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(jinja2.Environment, "compile", counting)
-    extra = {f"school{n}.yaml": SCHOOL.replace("id: testschool", f"id: school{n}") for n in range(2, 6)}
+    # Two schools have their own template folder (their own search path): the default
+    # templates they share with the others must still be compiled only once.
+    extra = {f"school{n}.yaml": SCHOOL.replace("id: testschool", f"id: school{n}") for n in range(2, 4)}
+    for n in (4, 5):
+        extra[f"school{n}.yaml"] = f"sjablonen: eigen{n}\n" + SCHOOL.replace("id: testschool", f"id: school{n}")
+        extra[f"eigen{n}/pestprotocol/01-inleiding.md.j2"] = f"# Eigen inleiding {n}\n"
     schools = load_schools(policy_tree(tmp_path, extra=extra))
     assert len(schools) == 5
     renderer = Renderer()
     for school in schools:
         renderer.render_school(build_context(school), school.template_dirs)
     assert len(compiled) == len(set(compiled)), "a template was compiled twice"
-    assert len(compiled) <= len(list(DEFAULT_TEMPLATES.rglob("*.md.j2")))
+    assert len(compiled) <= len(list(DEFAULT_TEMPLATES.rglob("*.md.j2"))) + 2  # + the two own chapters

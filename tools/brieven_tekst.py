@@ -83,7 +83,7 @@ SCHORSING = personal(
 Op {{ talked_on }} hebben wij met u gesproken over wat er is gebeurd en over de maatregel die wij nemen. In deze \
 brief staat het besluit zoals het genomen is.
 % endif
-Het bevoegd gezag van onze school heeft besloten {{ pupil.first_name }} te schorsen voor \
+Het bevoegd gezag van onze school heeft besloten {{ pupil.child }} te schorsen voor \
 {{ suspension.days_text }}: {% if suspension.days == 1 %}op {{ suspension.first_day }}{% else %}van \
 {{ suspension.first_day }} tot en met {{ suspension.last_day }}{% endif %}. In die tijd komt {{ pupil.first_name }} \
 niet naar school. Op {{ suspension.back_on }} is {{ pupil.first_name }} weer welkom in {{ pupil.group }}.
@@ -120,7 +120,7 @@ onderteken hem. U mag zich laten bijstaan door iemand die u vertrouwt.
 VOORNEMEN = personal(
     "voornemen tot verwijdering van {{ pupil.full_name }}, {{ pupil.group }}",
     """\
-Met deze brief laten wij u weten dat het bevoegd gezag van onze school van plan is {{ pupil.first_name }} van \
+Met deze brief laten wij u weten dat het bevoegd gezag van onze school van plan is {{ pupil.child }} van \
 school te verwijderen. Dat is een zwaar besluit, en het is nog niet genomen. Eerst willen wij u uitleggen waarom wij \
 dit overwegen, en het bevoegd gezag wil eerst uw kant van de zaak horen.
 % if talked_on
@@ -160,7 +160,7 @@ de redenen. In dat besluit staat ook hoe u bezwaar kunt maken. {{ law.objection_
 DEFINITIEF = personal(
     "besluit tot verwijdering van {{ pupil.full_name }}, {{ pupil.group }}",
     """\
-In onze brief van {{ earlier_date }} schreven wij u dat het bevoegd gezag van plan was {{ pupil.first_name }} van \
+In onze brief van {{ earlier_date }} schreven wij u dat het bevoegd gezag van plan was {{ pupil.child }} van \
 school te verwijderen. Het bevoegd gezag heeft nu besloten: {{ pupil.first_name }} wordt met ingang van \
 **{{ effective_on }}** van onze school verwijderd.
 # Wie er gehoord zijn
@@ -309,10 +309,12 @@ PESTEN_GEPESTE = personal(
     "pesten: hoe wij {{ pupil.first_name }} helpen",
     """\
 % if incident
-Op {{ incident.date }} hoorden wij dat {{ pupil.first_name }} gepest wordt.
+Op {{ incident.date }} hoorden wij dat {{ pupil.child }} gepest wordt.
 % for text in incident.paragraphs
 {{ text }}
 % endfor
+% else
+Wij weten dat {{ pupil.child }} gepest wordt.
 % endif
 Wij nemen dit serieus. Niemand hoort op school gepest te worden, en het is onze taak om het pesten te laten stoppen.
 """
@@ -328,7 +330,7 @@ ouders niet zelf aan; dat maakt het vaak moeilijker. Gaat het pesten door, laat 
 PESTEN_PESTENDE = personal(
     "pesten in {{ pupil.group }}",
     """\
-Wij schrijven u omdat {{ pupil.first_name }} betrokken is bij het pesten van een andere leerling\
+Wij schrijven u omdat {{ pupil.child }} betrokken is bij het pesten van een andere leerling\
 {% if incident %}; dat werd ons op {{ incident.date }} duidelijk{% endif %}.
 % if incident
 % for text in incident.paragraphs
@@ -353,8 +355,8 @@ UITNODIGING = personal(
 % for text in occasion
 {{ text }}
 % endfor
-Wij nodigen u{% if talk_kind == 'herstelgesprek' %} en {{ pupil.first_name }}{% endif %} uit voor een \
-{{ talk_kind }} op **{{ invitation.date }}** om **{{ invitation.time }}**{% if invitation.place %}, in \
+Wij nodigen u{% if talk_kind == 'herstelgesprek' %} en {{ pupil.child }}{% endif %} uit voor een \
+{{ talk_kind }}{% if talk_kind != 'herstelgesprek' %} over {{ pupil.child }}{% endif %} op **{{ invitation.date }}** om **{{ invitation.time }}**{% if invitation.place %}, in \
 {{ invitation.place }}{% endif %}.{% if invitation.participants %} Namens de school praten mee: \
 {{ invitation.participants }}.{% endif %}
 % if talk_kind == 'herstelgesprek'
@@ -371,7 +373,7 @@ TIME_OUT = personal(
 % if time_out.phoned_at
 Om {{ time_out.phoned_at }} hebben wij u al gebeld. In deze brief zetten wij op een rij wat er is gebeurd.
 % endif
-Op {{ time_out.date }} is {{ pupil.first_name }} van {{ time_out.start }} tot {{ time_out.end }} in time-out geweest, \
+Op {{ time_out.date }} is {{ pupil.child }} van {{ time_out.start }} tot {{ time_out.end }} in time-out geweest, \
 in de {{ time_out.room }}. Een time-out is bedoeld om tot rust te komen; {{ pupil.first_name }} bleef daarbij op \
 school{% if check_in_minutes %} en een medewerker kwam elke {{ check_in_minutes }} minuten kijken{% endif %}.
 # Wat eraan voorafging

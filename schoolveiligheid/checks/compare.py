@@ -20,7 +20,7 @@ from typing import Any
 from ..model import SchoolModel
 from ..model.base import ROLES
 from ..model.parts import Address, Organisation, Person
-from ..model.practice import EscalationStep, Frequency, InstrumentChoice, MethodChoice, Term
+from ..model.practice import Frequency, InstrumentChoice, MethodChoice, Term
 from ..model.values import Phone
 from ..model.wording import capitalised, dutch_date, frequency_text, groups_text, term_text
 
@@ -147,25 +147,72 @@ def _roles(old: SchoolModel, new: SchoolModel) -> list[Line]:
     return lines
 
 
-_PERSON_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("naam", "name", "naam"),
-    ("functie", "function", "functie"),
-    ("bereikbaarheid", "availability", "bereikbaarheid"),
-)
-_ORGANISATION_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("naam", "name", "naam"),
+Field = tuple[str, str, str]  # label in the summary, model attribute, YAML key
+_SCHOOL: tuple[Field, ...] = (
     ("telefoon", "phone", "telefoon"),
     ("e-mail", "email", "email"),
     ("website", "website", "website"),
     ("adres", "address", "adres"),
+)
+_BOARD: tuple[Field, ...] = (
+    ("naam", "name", "naam"),
+    ("adres", "address", "adres"),
     ("postadres", "postal_address", "postadres"),
+    ("telefoon", "phone", "telefoon"),
+    ("e-mail", "email", "email"),
+)
+_PERSON: tuple[Field, ...] = (
+    ("naam", "name", "naam"),
+    ("functie", "function", "functie"),
+    ("bereikbaarheid", "availability", "bereikbaarheid"),
+)
+_ORGANISATION: tuple[Field, ...] = (
+    *_BOARD,
+    ("website", "website", "website"),
     ("bereikbaarheid", "availability", "bereikbaarheid"),
     ("spreekuur", "office_hours", "spreekuur"),
 )
+_METHOD: tuple[Field, ...] = (
+    ("frequentie", "frequency", "frequentie"),
+    ("wanneer", "when", "wanneer"),
+    ("status", "status", "status"),
+)
+_INSTRUMENT: tuple[Field, ...] = (
+    ("frequentie", "frequency", "frequentie"),
+    ("maand", "month", "maand"),
+    ("laatste afname", "last_taken", "laatste_afname"),
+    ("respondenten", "respondents", "respondenten"),
+)
+_STEP: tuple[Field, ...] = (
+    ("naam", "title", "titel"),
+    ("termijn", "term", "termijn"),
+    ("verantwoordelijk", "responsible", "verantwoordelijk"),
+    ("ouders", "parents", "ouders"),
+    ("maatregel", "measure", "maatregel"),
+    ("acties", "actions", "acties"),
+)
+_CURATIVE: tuple[Field, ...] = (
+    ("methoden", "approaches", "methoden"),
+    ("vervolggesprek na dagen", "follow_up_days", "vervolg_na_dagen"),
+)
+_SUSPENSION: tuple[Field, ...] = (
+    ("ten hoogste schooldagen", "max_school_days", "max_schooldagen"),
+    ("besluit door", "decided_by", "besluit_door"),
+    ("inspectie melden", "notify_inspectie", "inspectie_melden"),
+)
+_TIME_OUT: tuple[Field, ...] = (("ten hoogste dagen", "max_days", "max_dagen"), ("waar", "where", "waar"))
+_INCIDENTS: tuple[Field, ...] = (
+    ("systeem", "system", "systeem"),
+    ("vastleggen binnen dagen", "within_days", "vastleggen_binnen_dagen"),
+)
 
 
-def _fields(old: Any, new: Any, fields: Sequence[tuple[str, str, str]], path: str) -> list[Pair]:
-    return [(label, getattr(old, attr), getattr(new, attr), f"{path}.{key}") for label, attr, key in fields]
+def _fields(old: Any, new: Any, fields: Sequence[Field], path: str) -> list[Pair]:
+    """Pairs of the same fields of two versions of a part; a part that is absent has no values."""
+    return [
+        (label, getattr(old, attr, None), getattr(new, attr, None), f"{path}.{key}")
+        for label, attr, key in fields
+    ]
 
 
 def _public_contact(person: Person) -> tuple[Any, Any]:
@@ -173,9 +220,7 @@ def _public_contact(person: Person) -> tuple[Any, Any]:
     return person.public_email, person.public_phone
 
 
-def _contact_detail(
-    name: str, label: str, private: str, old: tuple[Any, Any], new: tuple[Any, Any], path: str
-) -> list[Line]:
+def _contact_detail(name: str, label: str, private: str, old: Any, new: Any, path: str) -> list[Line]:
     """A person's e-mail or phone: by value only when both versions may show it.
 
     old and new are (value, public value); the public value is None when the value is not public.
@@ -190,77 +235,43 @@ def _contact_detail(
 
 
 def _person(old: Person, new: Person, path: str) -> list[Line]:
-    lines = _changes(new.name, _fields(old, new, _PERSON_FIELDS, path))
+    lines = _changes(new.name, _fields(old, new, _PERSON, path))
     (email_a, phone_a), (email_b, phone_b) = _public_contact(old), _public_contact(new)
+    email = f"{path}.email"
     lines += _contact_detail(
-        new.name, "e-mail", "privé-e-mailadres", (old.email, email_a), (new.email, email_b), f"{path}.email"
+        new.name, "e-mail", "privé-e-mailadres", (old.email, email_a), (new.email, email_b), email
     )
+    phone = f"{path}.telefoon"
     lines += _contact_detail(
-        new.name,
-        "telefoon",
-        "privételefoonnummer",
-        (old.phone, phone_a),
-        (new.phone, phone_b),
-        f"{path}.telefoon",
+        new.name, "telefoon", "privételefoonnummer", (old.phone, phone_a), (new.phone, phone_b), phone
     )
     return lines
 
 
 def _contacts(old: SchoolModel, new: SchoolModel) -> list[Line]:
     a, b = old.policy, new.policy
-    lines = _changes(
-        "School",
-        [
-            ("telefoon", a.school.phone, b.school.phone, "school.telefoon"),
-            ("e-mail", a.school.email, b.school.email, "school.email"),
-            ("website", a.school.website, b.school.website, "school.website"),
-            ("adres", a.school.address, b.school.address, "school.adres"),
-        ],
-    )
-    lines += _changes(
-        "Bestuur",
-        [
-            ("naam", a.board.name, b.board.name, "bestuur.naam"),
-            ("adres", a.board.address, b.board.address, "bestuur.adres"),
-            ("postadres", a.board.postal_address, b.board.postal_address, "bestuur.postadres"),
-            ("telefoon", a.board.phone, b.board.phone, "bestuur.telefoon"),
-            ("e-mail", a.board.email, b.board.email, "bestuur.email"),
-        ],
-    )
+    lines = _changes("School", _fields(a.school, b.school, _SCHOOL, "school"))
+    lines += _changes("Bestuur", _fields(a.board, b.board, _BOARD, "bestuur"))
     people_a, people_b = dict(old.people), dict(new.people)
     for person_id in people_a.keys() & people_b.keys():
         lines += _person(people_a[person_id], people_b[person_id], f"personen[{person_id}]")
-    lines += _added_removed(
-        "Persoon",
-        {k: p.name for k, p in people_a.items()},
-        {k: p.name for k, p in people_b.items()},
-        lambda key: f"personen[{key}]",
-    )
+    names = {k: p.name for k, p in people_a.items()}, {k: p.name for k, p in people_b.items()}
+    lines += _added_removed("Persoon", *names, lambda key: f"personen[{key}]")
     orgs_a, orgs_b = dict(old.organisations), dict(new.organisations)
     for org_id in orgs_a.keys() & orgs_b.keys():
         organisation: Organisation = orgs_b[org_id]
         path = f"organisaties[{org_id}]"
-        pairs = _fields(orgs_a[org_id], organisation, _ORGANISATION_FIELDS, path)
-        pairs.append(
-            (
-                "contactpersoon",
-                _contact_name(orgs_a[org_id]),
-                _contact_name(organisation),
-                f"{path}.contactpersoon.naam",
-            )
+        pairs = _fields(orgs_a[org_id], organisation, _ORGANISATION, path)
+        pairs += _fields(
+            orgs_a[org_id].contact,
+            organisation.contact,
+            [("contactpersoon", "name", "naam")],
+            f"{path}.contactpersoon",
         )
         lines += _changes(organisation.name or org_id, pairs)
-    lines += _added_removed(
-        "Organisatie",
-        {k: o.name or k for k, o in orgs_a.items()},
-        {k: o.name or k for k, o in orgs_b.items()},
-        lambda key: f"organisaties[{key}]",
-    )
+    names = {k: o.name or k for k, o in orgs_a.items()}, {k: o.name or k for k, o in orgs_b.items()}
+    lines += _added_removed("Organisatie", *names, lambda key: f"organisaties[{key}]")
     return sorted(lines, key=lambda line: line.text.split(":")[0])
-
-
-def _contact_name(organisation: Organisation) -> str | None:
-    return organisation.contact.name if organisation.contact else None
 
 
 def _method_name(school: SchoolModel, method: MethodChoice | InstrumentChoice) -> str:
@@ -269,27 +280,36 @@ def _method_name(school: SchoolModel, method: MethodChoice | InstrumentChoice) -
     return method.title or (entry.title if entry else key)
 
 
-def _methods(old: SchoolModel, new: SchoolModel) -> list[Line]:
-    a = _by_id(old.policy.methods)
-    b = _by_id(new.policy.methods)
+def _choices(
+    noun: str,
+    old: SchoolModel,
+    new: SchoolModel,
+    a: Mapping[str, Any],
+    b: Mapping[str, Any],
+    path: str,
+    fields: Sequence[Field],
+) -> list[Line]:
+    """Methods or monitoring instruments by id: added, removed, and what changed in each."""
     lines = _added_removed(
-        "Methode",
-        {key: _method_name(old, method) for key, method in a.items()},
-        {key: _method_name(new, method) for key, method in b.items()},
-        lambda key: f"methoden[{key}]",
+        noun,
+        {key: _method_name(old, choice) for key, choice in a.items()},
+        {key: _method_name(new, choice) for key, choice in b.items()},
+        lambda key: f"{path}[{key}]",
     )
     for key in a.keys() & b.keys():
-        path = f"methoden[{key}]"
+        where = f"{path}[{key}]"
+        groups = ("groepen", _groups(old, a[key].groups), _groups(new, b[key].groups), f"{where}.groepen")
+        label = _method_name(new, b[key])
         lines += _changes(
-            _method_name(new, b[key]),
-            [
-                ("groepen", _groups(old, a[key].groups), _groups(new, b[key].groups), f"{path}.groepen"),
-                ("frequentie", a[key].frequency, b[key].frequency, f"{path}.frequentie"),
-                ("wanneer", a[key].when, b[key].when, f"{path}.wanneer"),
-                ("status", a[key].status, b[key].status, f"{path}.status"),
-            ],
+            label if noun == "Methode" else f"{noun} {label}",
+            [groups, *_fields(a[key], b[key], fields, where)],
         )
     return lines
+
+
+def _methods(old: SchoolModel, new: SchoolModel) -> list[Line]:
+    a, b = _by_id(old.policy.methods), _by_id(new.policy.methods)
+    return _choices("Methode", old, new, a, b, "methoden", _METHOD)
 
 
 def _monitoring(old: SchoolModel, new: SchoolModel) -> list[Line]:
@@ -297,121 +317,43 @@ def _monitoring(old: SchoolModel, new: SchoolModel) -> list[Line]:
         monitoring = school.policy.monitoring
         return _by_id(monitoring.instruments if monitoring else (), lambda choice: choice.instrument)
 
-    a, b = instruments(old), instruments(new)
-    lines = _added_removed(
-        "Monitor",
-        {key: _method_name(old, choice) for key, choice in a.items()},
-        {key: _method_name(new, choice) for key, choice in b.items()},
-        lambda key: f"monitoring.instrumenten[{key}]",
+    return _choices(
+        "Monitor", old, new, instruments(old), instruments(new), "monitoring.instrumenten", _INSTRUMENT
     )
-    for key in a.keys() & b.keys():
-        path = f"monitoring.instrumenten[{key}]"
-        lines += _changes(
-            f"Monitor {_method_name(new, b[key])}",
-            [
-                ("groepen", _groups(old, a[key].groups), _groups(new, b[key].groups), f"{path}.groepen"),
-                ("frequentie", a[key].frequency, b[key].frequency, f"{path}.frequentie"),
-                ("maand", a[key].month, b[key].month, f"{path}.maand"),
-                ("laatste afname", a[key].last_taken, b[key].last_taken, f"{path}.laatste_afname"),
-                ("respondenten", a[key].respondents, b[key].respondents, f"{path}.respondenten"),
-            ],
-        )
-    return lines
 
 
-def _step_pairs(old: EscalationStep, new: EscalationStep, path: str) -> list[Pair]:
-    return [
-        ("naam", old.title, new.title, f"{path}.titel"),
-        ("termijn", old.term, new.term, f"{path}.termijn"),
-        ("verantwoordelijk", old.responsible, new.responsible, f"{path}.verantwoordelijk"),
-        ("ouders", old.parents, new.parents, f"{path}.ouders"),
-        ("maatregel", old.measure, new.measure, f"{path}.maatregel"),
-        ("acties", old.actions, new.actions, f"{path}.acties"),
-    ]
+def _support_group(curative: Any) -> str | None:
+    group = curative.support_group if curative is not None else None
+    return f"{group.min}-{group.max}" if group is not None else None
 
 
-def _steps(old: SchoolModel, new: SchoolModel) -> list[Line]:
-    steps_a = old.policy.bullying.escalation if old.policy.bullying else ()
-    steps_b = new.policy.bullying.escalation if new.policy.bullying else ()
+def _bullying(old: SchoolModel, new: SchoolModel) -> list[Line]:
+    bullying_a, bullying_b = old.policy.bullying, new.policy.bullying
+    steps_a = bullying_a.escalation if bullying_a else ()
+    steps_b = bullying_b.escalation if bullying_b else ()
     lines = _change("Aantal stappen bij aanhoudend pesten", len(steps_a), len(steps_b))
     for index, (step_a, step_b) in enumerate(zip(steps_a, steps_b, strict=False)):
         path = f"pestaanpak.escalatie[{index}]"
-        lines += _changes(f"Stap {index + 1} ({step_b.title})", _step_pairs(step_a, step_b, path))
+        lines += _changes(f"Stap {index + 1} ({step_b.title})", _fields(step_a, step_b, _STEP, path))
     for index, step in enumerate(steps_b[len(steps_a) :], start=len(steps_a)):
         lines.append(Line(f"- Stap {index + 1} erbij: {step.title}", (f"pestaanpak.escalatie[{index}]",)))
     for index, step in enumerate(steps_a[len(steps_b) :], start=len(steps_b)):
         lines.append(Line(f"- Stap {index + 1} vervalt: {step.title}", (f"pestaanpak.escalatie[{index}]",)))
-    cur_a = old.policy.bullying.curative if old.policy.bullying else None
-    cur_b = new.policy.bullying.curative if new.policy.bullying else None
-    lines += _changes(
-        "Curatieve aanpak",
-        [
-            (
-                "methoden",
-                cur_a.approaches if cur_a else None,
-                cur_b.approaches if cur_b else None,
-                "pestaanpak.curatief.methoden",
-            ),
-            (
-                "vervolggesprek na dagen",
-                cur_a.follow_up_days if cur_a else None,
-                cur_b.follow_up_days if cur_b else None,
-                "pestaanpak.curatief.vervolg_na_dagen",
-            ),
-            (
-                "steungroep",
-                f"{cur_a.support_group.min}-{cur_a.support_group.max}"
-                if cur_a and cur_a.support_group
-                else None,
-                f"{cur_b.support_group.min}-{cur_b.support_group.max}"
-                if cur_b and cur_b.support_group
-                else None,
-                "pestaanpak.curatief.steungroep",
-            ),
-        ],
-    )
-    return lines
+    cur_a = bullying_a.curative if bullying_a else None
+    cur_b = bullying_b.curative if bullying_b else None
+    path = "pestaanpak.curatief"
+    pairs = _fields(cur_a, cur_b, _CURATIVE, path)
+    pairs.append(("steungroep", _support_group(cur_a), _support_group(cur_b), f"{path}.steungroep"))
+    return lines + _changes("Curatieve aanpak", pairs)
 
 
 def _terms(old: SchoolModel, new: SchoolModel) -> list[Line]:
     a, b = old.policy, new.policy
-    lines = _steps(old, new)
-    sus_a, sus_b = a.measures.suspension, b.measures.suspension
+    lines = _bullying(old, new)
+    path = "maatregelen.schorsing"
+    lines += _changes("Schorsing", _fields(a.measures.suspension, b.measures.suspension, _SUSPENSION, path))
     lines += _changes(
-        "Schorsing",
-        [
-            (
-                "ten hoogste schooldagen",
-                sus_a.max_school_days if sus_a else None,
-                sus_b.max_school_days if sus_b else None,
-                "maatregelen.schorsing.max_schooldagen",
-            ),
-            (
-                "besluit door",
-                sus_a.decided_by if sus_a else None,
-                sus_b.decided_by if sus_b else None,
-                "maatregelen.schorsing.besluit_door",
-            ),
-            (
-                "inspectie melden",
-                sus_a.notify_inspectie if sus_a else None,
-                sus_b.notify_inspectie if sus_b else None,
-                "maatregelen.schorsing.inspectie_melden",
-            ),
-        ],
-    )
-    to_a, to_b = a.measures.time_out, b.measures.time_out
-    lines += _changes(
-        "Time-out",
-        [
-            (
-                "ten hoogste dagen",
-                to_a.max_days if to_a else None,
-                to_b.max_days if to_b else None,
-                "maatregelen.time_out.max_dagen",
-            ),
-            ("waar", to_a.where if to_a else None, to_b.where if to_b else None, "maatregelen.time_out.waar"),
-        ],
+        "Time-out", _fields(a.measures.time_out, b.measures.time_out, _TIME_OUT, "maatregelen.time_out")
     )
     lines += _change(
         "Verwijdering, wie gehoord worden",
@@ -419,23 +361,8 @@ def _terms(old: SchoolModel, new: SchoolModel) -> list[Line]:
         b.measures.removal.hear,
         "maatregelen.verwijdering.horen",
     )
-    inc_a, inc_b = a.incidents, b.incidents
     lines += _changes(
-        "Incidentregistratie",
-        [
-            (
-                "systeem",
-                inc_a.system if inc_a else None,
-                inc_b.system if inc_b else None,
-                "incidentregistratie.systeem",
-            ),
-            (
-                "vastleggen binnen dagen",
-                inc_a.within_days if inc_a else None,
-                inc_b.within_days if inc_b else None,
-                "incidentregistratie.vastleggen_binnen_dagen",
-            ),
-        ],
+        "Incidentregistratie", _fields(a.incidents, b.incidents, _INCIDENTS, "incidentregistratie")
     )
     routes_a = {route.name: route.steps for route in (a.complaints.routes if a.complaints else ())}
     routes_b = {route.name: route.steps for route in (b.complaints.routes if b.complaints else ())}
@@ -454,8 +381,9 @@ def _terms(old: SchoolModel, new: SchoolModel) -> list[Line]:
 def _item_keys(items: Sequence[Any]) -> list[str]:
     for name in _ITEM_KEYS:
         keys = [item.get(name) if isinstance(item, dict) else None for item in items]
-        if all(isinstance(key, str) for key in keys) and len(set(keys)) == len(keys):
-            return keys
+        named = [key for key in keys if isinstance(key, str)]
+        if len(named) == len(keys) == len(set(named)):
+            return named
     return [str(index) for index in range(len(items))]
 
 

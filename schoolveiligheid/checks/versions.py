@@ -1,20 +1,26 @@
 """One version of a school's policy: a file as it is now, or as it was at a git revision.
 
-A version is loaded through the normal model path, from a private copy of the
-file's folder that holds only that school file and the folder's board files
-(plus logos and template folders), so the board still resolves and other
-schools' files cannot get in the way. A git revision is taken from the
-repository with `git archive`; nothing in the working copy changes.
+A version is loaded through the normal model path, from a private copy that
+holds only what that school needs: its file, the board file it names, and the
+template folders and logo those files point at, each at the same place
+relative to the others. Nothing else of the file's folder is copied (it may be
+a repository root with a virtual environment), so other files can neither slow
+the comparison down nor get in its way. A git revision is read with
+`git ls-tree` and `git archive`; nothing in the working copy changes.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 from ..errors import InvalidInput, Problem, ToolMissing, display_path
 from ..load import read_yaml_file
@@ -22,6 +28,8 @@ from ..model import load_schools
 from .compare import Side
 
 GIT_HINT = "installeer git, of vergelijk twee bestanden zonder @revisie"
+REVISION_HINT = "bijvoorbeeld HEAD~1, een commit-hash of een tag"
+_YAML = {".yaml", ".yml"}
 
 
 def parse_version(spec: str) -> tuple[Path, str | None]:
@@ -32,50 +40,117 @@ def parse_version(spec: str) -> tuple[Path, str | None]:
     return Path(path), revision or None
 
 
+class _Tree(Protocol):
+    """Where a version's files come from; paths are relative to the tree's root."""
+
+    def yaml_files(self, folder: Path) -> list[Path]:
+        """The YAML files directly in folder."""
+
+    def fetch(self, items: Sequence[Path], copy: Path) -> None:
+        """Copy those files and folders that exist to the same place below copy."""
+
+    def display(self, relative: Path) -> str:
+        """How a problem names a file of this tree."""
+
+
+@dataclass(frozen=True, slots=True)
+class _WorkingTree:
+    """The files as they are now; the root is the file system's, so '..' in a path still works."""
+
+    root: Path
+
+    def yaml_files(self, folder: Path) -> list[Path]:
+        found = (self.root / folder).iterdir()
+        return sorted(folder / p.name for p in found if p.suffix in _YAML and p.is_file())
+
+    def fetch(self, items: Sequence[Path], copy: Path) -> None:
+        for item in items:
+            source, target = self.root / item, copy / item
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if source.is_dir():
+                shutil.copytree(source, target, dirs_exist_ok=True)
+            elif source.is_file():
+                shutil.copy2(source, target)
+
+    def display(self, relative: Path) -> str:
+        return display_path(self.root / relative)
+
+
+@dataclass(frozen=True, slots=True)
+class _Revision:
+    """The files of a git repository at one revision; the root is the repository's top folder."""
+
+    root: Path
+    revision: str
+
+    def _listed(self, paths: Sequence[str]) -> list[tuple[str, str]]:
+        listing = _git(["ls-tree", "-z", self.revision, "--", *paths], self.root).decode()
+        entries = (entry.split("\t", 1) for entry in listing.split("\0") if entry)
+        return [(meta.split()[1], name) for meta, name in entries]
+
+    def yaml_files(self, folder: Path) -> list[Path]:
+        pattern = [f"{folder.as_posix()}/"] if folder.parts else []
+        return sorted(
+            Path(name)
+            for kind, name in self._listed(pattern)
+            if kind == "blob" and Path(name).suffix in _YAML
+        )
+
+    def fetch(self, items: Sequence[Path], copy: Path) -> None:
+        present = [name for _, name in self._listed([item.as_posix() for item in items])]
+        if not present:
+            return
+        archive = _git(["archive", "--format=tar", self.revision, "--", *present], self.root)
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
+                tar.extractall(copy, filter="data")
+            else:  # older Python: the archive is git's copy of the user's own repository
+                tar.extractall(copy)  # noqa: S202
+
+    def display(self, relative: Path) -> str:
+        return f"{display_path(self.root / relative)}@{self.revision}"
+
+
 def load_version(spec: str) -> Side:
     """Load the school in a file, optionally at a git revision; InvalidInput when that is not possible."""
     path, revision = parse_version(spec)
     label = f"{display_path(path)}@{revision}" if revision else display_path(path)
+    tree, school = _working_tree(path) if revision is None else _revision_tree(path, revision)
     with tempfile.TemporaryDirectory(prefix="schoolveiligheid-versie-") as work:
-        folder = Path(work) / "beleid"
-        if revision is None:
-            _copy_working_folder(path, folder)
-        else:
-            _copy_revision(path, revision, folder)
-        target = folder / path.name
+        copy = Path(work) / "beleid"
         try:
-            _keep_only(target, label)
-            schools = load_schools(folder)
+            _materialise(tree, school, copy, label)
+            schools = load_schools(copy / school.parent)
         except InvalidInput as error:
-            raise InvalidInput(
-                _relabel(problem, folder, path, revision) for problem in error.problems
-            ) from None
+            raise InvalidInput(_relabel(problem, copy, tree) for problem in error.problems) from None
     return Side(label, schools[0])
 
 
-def _relabel(problem: Problem, folder: Path, path: Path, revision: str | None) -> Problem:
+def _relabel(problem: Problem, copy: Path, tree: _Tree) -> Problem:
     """Point a problem in the private copy back at the file the user named (with its revision)."""
-    try:
-        relative = Path(problem.file).relative_to(folder)
-    except ValueError:
-        return problem
-    original = path.parent / relative
-    file = f"{display_path(original)}@{revision}" if revision else str(original)
-    return Problem(file, problem.line, problem.key, problem.message, problem.hint)
+    for base in (copy, copy.resolve()):
+        try:
+            relative = Path(problem.file).relative_to(base)
+        except ValueError:
+            continue
+        return Problem(tree.display(relative), problem.line, problem.key, problem.message, problem.hint)
+    return problem
 
 
 def _problem(path: Path | str, message: str, hint: str) -> InvalidInput:
     return InvalidInput([Problem(str(path), None, "", message, hint)])
 
 
-def _copy_working_folder(path: Path, folder: Path) -> None:
+def _working_tree(path: Path) -> tuple[_Tree, Path]:
     if not path.is_file():
         raise _problem(
             path,
             "dit bestand bestaat niet",
             "geef het pad van een schoolbestand, bijvoorbeeld policy/vlinderboom.yaml",
         )
-    shutil.copytree(path.resolve().parent, folder, ignore=shutil.ignore_patterns(".git"))
+    absolute = Path(os.path.normpath(path.absolute()))
+    root = Path(absolute.anchor)
+    return _WorkingTree(root), absolute.relative_to(root)
 
 
 def _git(arguments: list[str], cwd: Path) -> bytes:
@@ -92,63 +167,92 @@ class _GitError(Exception):
     """git ran but refused; the caller knows what that means for the user."""
 
 
-def _copy_revision(path: Path, revision: str, folder: Path) -> None:
+def _revision_tree(path: Path, revision: str) -> tuple[_Tree, Path]:
     source = path.resolve().parent
     if not source.is_dir():
         raise _problem(path, "de map van dit bestand bestaat niet", "geef een pad binnen de git-repository")
     try:
-        root = Path(_git(["rev-parse", "--show-toplevel"], source).decode().strip())
+        root = Path(_git(["rev-parse", "--show-toplevel"], source).decode().strip()).resolve()
     except _GitError:
         raise _problem(
             path, "dit bestand staat niet in een git-repository", "vergelijk twee bestanden zonder @revisie"
         ) from None
-    relative = source.relative_to(root.resolve())
     if revision.startswith("-"):  # git would read it as an option
-        raise _problem(
-            path, f"'{revision}' is geen revisie", "bijvoorbeeld HEAD~1, een commit-hash of een tag"
-        )
+        raise _problem(path, f"'{revision}' is geen revisie", REVISION_HINT)
     try:
         _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root)
     except _GitError:
-        raise _problem(
-            path, f"git kent de revisie '{revision}' niet", "bijvoorbeeld HEAD~1, een commit-hash of een tag"
-        ) from None
-    try:
-        archive = _git(["archive", "--format=tar", revision, "--", relative.as_posix() or "."], root)
-    except _GitError:
-        raise _problem(
-            path,
-            f"de map {relative.as_posix()} bestaat niet in revisie '{revision}'",
-            "kies een oudere of nieuwere revisie",
-        ) from None
-    extracted = folder.parent / "git"
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
-            tar.extractall(extracted, filter="data")
-        else:  # older Python: the archive is git's copy of the user's own repository
-            tar.extractall(extracted)  # noqa: S202
-    (extracted / relative).rename(folder)
-    if not (folder / path.name).is_file():
+        raise _problem(path, f"git kent de revisie '{revision}' niet", REVISION_HINT) from None
+    tree = _Revision(root, revision)
+    school = source.relative_to(root) / path.name
+    if school not in tree.yaml_files(school.parent):
         raise _problem(
             path,
             f"dit bestand bestaat niet in revisie '{revision}'",
             "kies een revisie waarin het bestand al bestond",
         )
+    return tree, school
 
 
-def _keep_only(target: Path, label: str) -> None:
-    """Remove the other schools' files, so only this school (and the boards) is loaded."""
-    if not target.is_file():
+def _readable(path: Path) -> Any:
+    """A YAML file's data, or None when it cannot be read: another file's mistakes are not our business."""
+    try:
+        return read_yaml_file(path)
+    except InvalidInput:
+        return None
+
+
+def _materialise(tree: _Tree, school: Path, copy: Path, label: str) -> None:
+    """Copy the school file, the board file(s) it needs and the folders and logo they name."""
+    names = tree.yaml_files(school.parent)
+    if school not in names:
         raise _problem(label, "dit bestand bestaat niet", "geef het pad van een schoolbestand")
-    for other in target.parent.iterdir():
-        if other == target or other.suffix not in {".yaml", ".yml"} or not other.is_file():
-            continue
-        try:
-            data = read_yaml_file(other)
-        except InvalidInput:
-            other.unlink()  # another file's mistakes are not this comparison's business
-            continue
-        if "school" in data:
-            other.unlink()
-    if "school" not in read_yaml_file(target):
+    tree.fetch(names, copy)
+    data = read_yaml_file(copy / school)  # the school's own mistakes are reported
+    if "school" not in data:
         raise _problem(label, "dit is geen schoolbestand", "vergelijk een bestand dat met 'school:' begint")
+    others = {name: _readable(copy / name) for name in names if name != school}
+    keep = {school: data, **_boards(data, others)}
+    for name in names:
+        if name not in keep:
+            (copy / name).unlink()
+    tree.fetch([item for name, raw in keep.items() for item in _named_paths(name, raw)], copy)
+
+
+def _boards(school: Any, others: dict[Path, Any]) -> dict[Path, Any]:
+    """The board file the school names; when none has its id, every board and unreadable file.
+
+    The loader then says what is wrong: an id that is misspelt, or the board file's own mistake.
+    """
+    info = school.get("school")
+    board_id = info.get("bestuur") if isinstance(info, dict) else None
+    if board_id is None:
+        return {}  # the board is in the school file itself, or the loader reports it missing
+    boards = {
+        name: raw
+        for name, raw in others.items()
+        if raw is not None and "bestuur" in raw and "school" not in raw and "brief" not in raw
+    }
+    named = {
+        name: raw
+        for name, raw in boards.items()
+        if isinstance(raw["bestuur"], dict) and raw["bestuur"].get("id") == board_id
+    }
+    return named or {**boards, **{name: raw for name, raw in others.items() if raw is None}}
+
+
+def _named_paths(name: Path, raw: Any) -> list[Path]:
+    """The template folder and logo a policy file points at, when they lie inside the tree."""
+    if not isinstance(raw, dict):
+        return []
+    wanted = [raw.get("sjablonen")]
+    info = raw.get("school")
+    if isinstance(info, dict):
+        wanted.append(info.get("logo"))
+    paths = []
+    for value in wanted:
+        if isinstance(value, str) and value and not Path(value).is_absolute():
+            relative = Path(os.path.normpath(name.parent / value))
+            if relative.parts and relative.parts[0] != "..":
+                paths.append(relative)
+    return paths

@@ -73,7 +73,6 @@ def letterhead(model: SchoolModel) -> Letterhead:
         phone=school.phone.display,
         email=str(school.email),
         website=school.website.display if school.website else None,
-        place=school.address.place,
     )
 
 
@@ -129,7 +128,6 @@ class _Builder:
         deadline = self.case.letter_date + timedelta(weeks=OBJECTION_WEEKS)
         decision = removal_decision_fact(self.school.law, self.policy.board.richting)
         return LawView(
-            act=facts.act,
             special=self.school.law == "WEC",
             suspension_rule=facts.suspension.rule,
             suspension_article=facts.suspension.article,
@@ -292,13 +290,12 @@ def letter_contexts(loaded: LoadedCase) -> list[LetterContext]:
         "pupil": PupilView(
             pupil.first_name,
             f"{pupil.first_name} {pupil.last_name}",
-            f"uw {pupil.noun}",
+            f"uw {pupil.noun} {pupil.first_name}",
             builder.group_label(pupil.group),
         )
         if pupil
         else None,
         "group": builder.group_label(case.group) if case.group else None,
-        "other_groups": builder.receiving_groups() if case.kind == "incident_overige_groepen" else None,
         "teacher": builder.person(loaded.school.people[case.teacher]) if case.teacher else None,
         "teacher_word": school.terminology.teacher,
         "reasons": case.reasons or (),

@@ -20,7 +20,6 @@ class Letterhead:
     phone: str
     email: str
     website: str | None
-    place: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +28,7 @@ class PupilView:
 
     first_name: str
     full_name: str
-    child: str  # "uw zoon", "uw dochter", "uw kind"
+    child: str  # "uw zoon Sam", "uw dochter Noor", "uw kind Robin": only in letters to the own parents
     group: str  # "groep 6"
 
 
@@ -110,7 +109,6 @@ class ApproachView:
 class LawView:
     """The legal sentences and deadlines a letter needs, from law.py, for this school's law and richting."""
 
-    act: str
     special: bool
     suspension_rule: str
     suspension_article: str | None
@@ -155,7 +153,6 @@ class LetterContext:
     salutation: str | None
     pupil: PupilView | None
     group: str | None
-    other_groups: str | None
     teacher: PersonLine | None
     teacher_word: str
     reasons: tuple[str, ...]

@@ -11,9 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import field_validator
+from pydantic_core import PydanticCustomError
+
 from .base import Block, RoleId, field
 from .case_values import (
     ApproachId,
+    CaseLine,
     Group,
     Groups,
     OrganisationId,
@@ -22,9 +26,10 @@ from .case_values import (
     Sentence,
     Story,
     Time,
+    short_line,
 )
 from .parts import Address
-from .values import Date, Id, Line
+from .values import Date, Id, invalid
 
 CASE_SCHEMA_VERSION = "sociale-veiligheid-zaak/1"
 
@@ -167,8 +172,8 @@ KindId = Literal[
 class Pupil(Block):
     """The pupil the letter is about."""
 
-    first_name: Line = field("voornaam", "voornaam van de leerling")
-    last_name: Line = field("achternaam", "achternaam van de leerling")
+    first_name: CaseLine = field("voornaam", "voornaam van de leerling")
+    last_name: CaseLine = field("achternaam", "achternaam van de leerling")
     group: Group = field("groep", "groep van de leerling, bijvoorbeeld 6")
     noun: Literal["zoon", "dochter", "kind"] = field(
         "aanduiding", "zoon, dochter of kind: hoe de brief over de leerling spreekt", "kind"
@@ -178,8 +183,20 @@ class Pupil(Block):
 class Recipient(Block):
     """One addressee: a letter goes to each address separately."""
 
-    name: Line = field("naam", "naam boven het adres, bijvoorbeeld De heer en mevrouw Voorbeeld")
+    name: CaseLine = field("naam", "naam boven het adres, bijvoorbeeld De heer en mevrouw Voorbeeld")
     address: Address = field("adres", "postadres")
+
+    @field_validator("address")
+    @classmethod
+    def _short_lines(cls, address: Address) -> Address:
+        # Address belongs to the policy model; in a letter its lines must also be short and plain.
+        for key, text in (("straat", address.street), ("postbus", address.po_box), ("plaats", address.place)):
+            if text is not None:
+                try:
+                    short_line(text)
+                except PydanticCustomError as error:
+                    raise invalid(error.type, error.message_template, sleutel=key, **(error.context or {})) from None
+        return address
 
 
 class Period(Block):
@@ -194,7 +211,7 @@ class Meeting(Block):
 
     date: Date = field("datum", "datum van het gesprek")
     time: Time = field("tijd", "begintijd, bijvoorbeeld 15.00")
-    place: Line | None = field("plaats", "waar, bijvoorbeeld de kamer van de directeur", None)
+    place: CaseLine | None = field("plaats", "waar, bijvoorbeeld de kamer van de directeur", None)
     with_: tuple[Participant, ...] = field("met", "wie er namens de school bij zijn (rollen of personen)", ())
 
 
@@ -209,8 +226,8 @@ class Heard(Block):
 class OtherSchool(Block):
     """The school that is willing to admit the pupil."""
 
-    name: Line = field("naam", "naam van de school")
-    place: Line | None = field("plaats", "plaats van de school", None)
+    name: CaseLine = field("naam", "naam van de school")
+    place: CaseLine | None = field("plaats", "plaats van de school", None)
     admitted_on: Date | None = field(
         "toegezegd_op", "datum waarop die school toezegde de leerling toe te laten", None
     )
@@ -244,7 +261,7 @@ class TimeOutFacts(Block):
     date: Date = field("datum", "datum van de time-out")
     start: Time = field("van", "begintijd")
     end: Time = field("tot", "eindtijd")
-    room: Line = field("ruimte", "naam van de ruimte, uit so.ruimtes van het beleid")
+    room: CaseLine = field("ruimte", "naam van de ruimte, uit so.ruimtes van het beleid")
     phoned_at: Time | None = field("ouders_gebeld_om", "hoe laat de ouders gebeld zijn", None)
 
 
@@ -262,7 +279,7 @@ class Case(Block):
     )
     pupil: Pupil | None = field("leerling", "de leerling (niet bij brieven aan alle ouders)", None)
     recipients: tuple[Recipient, ...] = field("ontvangers", "ouders of verzorgers met hun adres", ())
-    salutation: Line | None = field("aanhef", "eigen aanhef, bijvoorbeeld Beste Anna en Pieter", None)
+    salutation: CaseLine | None = field("aanhef", "eigen aanhef, bijvoorbeeld Beste Anna en Pieter", None)
     teacher: PersonId | None = field("groepsleerkracht", "id van de groepsleerkracht uit personen", None)
     group: Group | None = field("groep", "groep waarin het incident gebeurde", None)
     receiving_groups: Groups | None = field(
@@ -283,7 +300,7 @@ class Case(Block):
     )
     other_school: OtherSchool | None = field("andere_school", "de school die de leerling toelaat", None)
     effective_on: Date | None = field("ingangsdatum", "datum waarop de verwijdering ingaat", None)
-    earlier: Line | None = field(
+    earlier: CaseLine | None = field(
         "gerelateerd_aan", "zaakbestand van de brief over het voornemen (pad vanaf dit bestand)", None
     )
     incident: Incident | None = field("incident", "wat er gebeurde", None)

@@ -93,12 +93,14 @@ class _Found:
 def _school_for(raw: MarkedDict, schools: Sequence[SchoolModel]) -> tuple[SchoolModel | None, list[Problem]]:
     found = _Found(raw)
     school_id = raw.get("school")
-    if not isinstance(school_id, str):
-        found.add(
-            ("school",),
-            "verplichte sleutel 'school' ontbreekt",
-            "voeg 'school: <id>' toe (school.id in het beleid)",
-        )
+    if not isinstance(school_id, str) or not school_id.strip():
+        if "school" not in raw:
+            message = "verplichte sleutel 'school' ontbreekt"
+        elif _is_empty(school_id):
+            message = "verplichte sleutel 'school' is leeg"
+        else:
+            message = "verwacht de id van één school, geen lijst of blok"
+        found.add(("school",), message, "schrijf 'school: <id>' (school.id in het beleid)")
         return None, found.problems
     by_id = {school.id: school for school in schools}
     if school_id in by_id:
@@ -413,8 +415,12 @@ def _check_words(raw: MarkedDict, found: _Found) -> None:
 
 def _check_earlier(case: Case, path: Path, schools: Sequence[SchoolModel], found: _Found) -> Case | None:
     assert case.earlier is not None
-    earlier_path = (path.parent / case.earlier).resolve()
-    if not earlier_path.is_file():
+    try:
+        earlier_path = (path.parent / case.earlier).resolve()
+        exists = earlier_path.is_file()
+    except (OSError, ValueError):  # a name the file system refuses: too long, or a NUL byte
+        exists = False
+    if not exists:
         found.add(
             ("gerelateerd_aan",),
             f"het zaakbestand '{case.earlier}' bestaat niet",

@@ -12,10 +12,27 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSchema
 
-from .values import invalid, reference, suggest
+from .values import Line, invalid, reference, suggest
 
 # Left-over blanks of a fill-in-the-blanks letter: they must never reach a parent.
 _RESIDUE = re.compile(r"\.{3,}|…|<[^<>\s](?:[^<>\n]{0,38}[^<>\s])?>|\b[Xx]{2,}\b|\bgroep X\b")
+
+
+# Control characters: docxtpl turns some into page or paragraph breaks, others make the Word file invalid.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def no_control_characters(text: str) -> str:
+    """The text, if it holds no control characters (tab and line breaks are fine)."""
+    found = _CONTROL.search(text)
+    if found:
+        raise invalid(
+            "stuurteken",
+            "de tekst bevat een onzichtbaar stuurteken (code {code})",
+            "typ de tekst opnieuw of plak hem als platte tekst, zonder opmaak",
+            code=ord(found.group(0)),
+        )
+    return text
 
 
 def _plain_text(max_length: int) -> Callable[[Any], str]:
@@ -37,6 +54,7 @@ def _plain_text(max_length: int) -> Callable[[Any], str]:
                 lengte=len(text),
                 maximum=max_length,
             )
+        no_control_characters(text)
         residue = _RESIDUE.search(text)
         if residue:
             raise invalid(
@@ -63,11 +81,43 @@ Story = Annotated[
     ),
 ]
 
+# One line in a letter: a name, an address line, a place. Longer text belongs in the case's stories.
+LINE_MAX = 150
+
+
+def short_line(text: str) -> str:
+    """A line of a letter: short, without control characters."""
+    no_control_characters(text)
+    if len(text) > LINE_MAX:
+        raise invalid(
+            "te_lang",
+            "deze regel is te lang ({lengte} tekens, maximaal {maximum})",
+            "een regel in een brief is kort: een naam, een adres of een plaats",
+            lengte=len(text),
+            maximum=LINE_MAX,
+        )
+    return text
+
+
+CaseLine = Annotated[
+    Line,
+    AfterValidator(short_line),
+    WithJsonSchema({"type": "string", "maxLength": LINE_MAX, "description": "één regel tekst"}),
+]
+
+
+def _one_value(value: Any, what: str, example: str) -> str:
+    """A scalar as text; a list or block where one value belongs gets its own message, not its repr."""
+    if isinstance(value, (list, dict)):
+        raise invalid("een_waarde", f"verwacht {what}, geen lijst of blok", f"schrijf bijvoorbeeld {example}")
+    return str(value).strip() if value is not None else ""
+
+
 _TIME = re.compile(r"(\d{1,2})[.:](\d{2})(?:\s*uur)?")
 
 
 def _time(value: Any) -> str:
-    text = str(value).strip() if value is not None else ""
+    text = _one_value(value, "een tijd", '"15.00"')
     match = _TIME.fullmatch(text)
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
         raise invalid(
@@ -86,7 +136,7 @@ Time = Annotated[
 
 
 def _group(value: Any, info: ValidationInfo) -> str:
-    text = str(value).strip() if value is not None else ""
+    text = _one_value(value, "één groep", 'groep: "6"')
     label = re.sub(r"^(groep|stamgroep|klas)\s+", "", text, flags=re.IGNORECASE)
     known: list[str] = list((info.context or {}).get("groepen", []))
     if known and label not in known:
@@ -143,7 +193,7 @@ ApproachId = Annotated[
 
 def _participant(value: Any, info: ValidationInfo) -> str:
     """A filled role or a person of the school: who takes part in a meeting."""
-    text = str(value).strip() if value is not None else ""
+    text = _one_value(value, "een rol of persoon", "directeur")
     context = info.context or {}
     people: set[str] = context.get("personen", set())
     roles: set[str] = context.get("rollen", set())
@@ -165,6 +215,9 @@ Participant = Annotated[
 
 
 __all__ = [
+    "CaseLine",
+    "LINE_MAX",
+    "short_line",
     "Sentence",
     "Story",
     "Time",

@@ -5,11 +5,20 @@ is an error, never an empty space in a letter to parents) and autoescape (a '&'
 or '<' a user typed stays exactly as typed). It is never the Markdown
 environment. One writer per run compiles each template once, however many
 letters or forms follow. Nothing is written until every file has rendered.
+
+A letter holds a pupil's personal data: it is written readable for its owner
+only (mode 0600), and an existing letter is never replaced unless the caller
+says so, because it may already have been sent.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import re
+import struct
+import tempfile
+import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
@@ -17,17 +26,74 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
+from docx.image.image import Image
 from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage  # type: ignore[import-untyped]
 
 from ..context.letter import LetterContext
-from ..errors import BuildFailed, display_path
-from .word import CompileOnceEnvironment, _write_atomically, reproducible_zip
+from ..errors import BuildFailed, InvalidInput, Problem, display_path
+from .word import CompileOnceEnvironment, reproducible_zip
 
 LETTERS_DIR = Path(__file__).resolve().parents[2] / "letters"
 LOGO_HEIGHT = Mm(18)
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_FOLDER_MODE = 0o700
 _REMAKE = "maak de sjablonen opnieuw met: python tools/maak_brieven.py"
+_LOGO_HINT = "exporteer het logo opnieuw als PNG of JPG en controleer dat het in een afbeeldingsprogramma opent"
+# What python-docx raises on an image it cannot read: a wrong or cut-off header, or a size of zero pixels.
+_BAD_IMAGE = (
+    InvalidImageStreamError,
+    UnexpectedEndOfFileError,
+    UnrecognizedImageError,
+    ZeroDivisionError,
+    struct.error,
+    ValueError,
+    IndexError,
+)
+
+# Jinja's messages -> Dutch; the groups are names from the template, shown as they are.
+_JINJA_MESSAGES = (
+    (re.compile(r"'([^']+)' is undefined"), "onbekende waarde '{0}'"),
+    (
+        re.compile(r"'None' has no attribute '([^']+)'"),
+        "het sjabloon vraagt '{0}' op van een waarde die bij deze brief leeg is",
+    ),
+    (re.compile(r"'([^']+?)(?: object)?' has no attribute '([^']+)'"), "'{0}' heeft geen veld '{1}'"),
+    (re.compile(r"'([^']+?)(?: object)?' has no element (.+)"), "'{0}' heeft geen element {1}"),
+    (re.compile(r"Encountered unknown tag '([^']+)'.*", re.DOTALL), "onbekende opdracht '{0}'"),
+    (
+        re.compile(r"Unexpected end of template.*?'(end\w+)'.*", re.DOTALL),
+        "het sjabloon houdt op voordat een blok is afgesloten (ontbrekend: '{0}')",
+    ),
+    (re.compile(r"unexpected end of template.*", re.DOTALL | re.IGNORECASE), "het sjabloon houdt te vroeg op"),
+    (re.compile(r"unexpected '(.+)'"), "onverwacht teken '{0}'"),
+    (re.compile(r"expected token '(.+?)', got '(.+?)'"), "hier hoort '{0}', maar er staat '{1}'"),
+    (re.compile(r"no filter named '([^']+)'"), "onbekend filter '{0}'"),
+    (re.compile(r"no test named '([^']+)'"), "onbekende test '{0}'"),
+)
+
+
+def dutch_template_error(exc: jinja2.TemplateError, template: Path, names: Sequence[str]) -> BuildFailed:
+    """A Jinja error from a letter or form template as a Dutch BuildFailed naming the template file."""
+    original = (exc.message or str(exc) or type(exc).__name__).strip()
+    dutch = None
+    for pattern, text in _JINJA_MESSAGES:
+        match = pattern.fullmatch(original)
+        if match:
+            dutch = text.format(*match.groups())
+            break
+    if dutch is None:  # a rare Jinja message: keep it, after a Dutch lead, so nothing is lost
+        dutch = f"fout in de opbouw van het sjabloon (Jinja: {original})"
+    message = f"{dutch} in sjabloon {display_path(template)}"
+    nearby = [line.strip() for line in getattr(exc, "docx_context", None) or () if line.strip()]
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        hint = "controleer de {{ … }} en {% … %} in het sjabloon"
+        if nearby:
+            hint += f", rond deze tekst: \"{' '.join(nearby)[:200]}\""
+        return BuildFailed(message, hint)
+    return BuildFailed(message, f"velden die het sjabloon mag gebruiken: {', '.join(sorted(names))}")
 
 
 class DocxFiller:
@@ -36,6 +102,7 @@ class DocxFiller:
     def __init__(self) -> None:
         self.environment = CompileOnceEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
         self._sources: dict[Path, bytes] = {}
+        self._good_logos: set[Path] = set()
 
     def _source(self, template: Path) -> bytes:
         key = template.resolve()
@@ -46,23 +113,39 @@ class DocxFiller:
                 raise BuildFailed(f"het sjabloon {display_path(template)} ontbreekt", _REMAKE) from exc
         return self._sources[key]
 
+    def check_logo(self, logo: Path) -> None:
+        """Read the logo as Word will, once per run: a broken image is a Dutch error, not a crash mid-render."""
+        if logo in self._good_logos:
+            return
+        try:
+            Image.from_file(str(logo)).scaled_dimensions(None, LOGO_HEIGHT)
+        except OSError as exc:
+            raise BuildFailed(
+                f"het logo {display_path(logo)} kan niet worden gelezen: {exc.strerror or exc}",
+                "controleer school.logo in het beleid",
+            ) from exc
+        except _BAD_IMAGE as exc:
+            raise BuildFailed(
+                f"het logo {display_path(logo)} is geen afbeelding die Word kan tonen", _LOGO_HINT
+            ) from exc
+        self._good_logos.add(logo)
+
     def fill(
         self, template: Path, context: Mapping[str, Any], logo: Path | None, when: date, title: str
     ) -> bytes:
         """The filled template as reproducible .docx bytes; `logo` becomes an image in the letterhead."""
+        if logo is not None:
+            self.check_logo(logo)
         try:
             document = DocxTemplate(io.BytesIO(self._source(template)))
             values = dict(context)
             values["logo"] = InlineImage(document, str(logo), height=LOGO_HEIGHT) if logo else None
             document.render(values, jinja_env=self.environment, autoescape=True)
         except jinja2.TemplateError as exc:
+            raise dutch_template_error(exc, template, list(context)) from exc
+        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
             raise BuildFailed(
-                f"het sjabloon {display_path(template)} kon niet worden ingevuld: {exc.message}",
-                f"velden die het sjabloon mag gebruiken: {', '.join(sorted(context))}",
-            ) from exc
-        except (PackageNotFoundError, KeyError, ValueError) as exc:
-            raise BuildFailed(
-                f"het sjabloon {display_path(template)} is geen geldig Word-bestand: {exc}", _REMAKE
+                f"het sjabloon {display_path(template)} is geen geldig Word-bestand", _REMAKE
             ) from exc
         stamp = datetime(when.year, when.month, when.day, tzinfo=UTC)
         core = document.docx.core_properties
@@ -97,31 +180,101 @@ def context_values(context: LetterContext) -> dict[str, Any]:
     return {item.name: getattr(context, item.name) for item in fields(context)}
 
 
+def _already_there(paths: Sequence[Path]) -> InvalidInput:
+    return InvalidInput(
+        Problem(
+            str(path),
+            None,
+            "",
+            "deze brief bestaat al; misschien is hij al verstuurd",
+            "verplaats of hernoem de oude brief eerst, of geef --overschrijven mee om hem te vervangen",
+        )
+        for path in paths
+    )
+
+
+def _cannot_write(path: Path, exc: OSError) -> BuildFailed:
+    return BuildFailed(
+        f"kan {display_path(path)} niet schrijven: {exc.strerror or exc}",
+        "is de brief geopend in Word, of is de map alleen-lezen? Sluit het bestand of kies een andere map",
+    )
+
+
+def _link_new(temporary: Path, path: Path) -> None:
+    """Give the written file its name only if that name is free, even if it was taken after the first check."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links (some network shares): check, then rename
+        if path.exists():
+            raise FileExistsError(path) from None
+        temporary.replace(path)
+
+
+def write_private(path: Path, data: bytes, overwrite: bool = False) -> None:
+    """Write data to path atomically, readable for the owner only; without overwrite, never replace a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER_MODE)
+        # mkstemp opens with os.open(..., O_CREAT | O_EXCL, 0o600): no moment where others may read it.
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from exc
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        if overwrite:
+            temporary.replace(path)
+        else:
+            _link_new(temporary, path)
+    except FileExistsError:
+        raise _already_there([path]) from None
+    except OSError as exc:
+        raise _cannot_write(path, exc) from exc
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 class LetterWriter:
-    """Writes letters; all are rendered in memory first, then each file is replaced atomically."""
+    """Writes letters; all are rendered in memory first, then each file is written privately."""
 
     def __init__(self, filler: DocxFiller | None = None) -> None:
         self.filler = filler or DocxFiller()
 
     def write(
-        self, letters: Sequence[Letter], out_dir: Path, template_dirs: Sequence[Path] = ()
+        self,
+        letters: Sequence[Letter],
+        out_dir: Path,
+        template_dirs: Sequence[Path] = (),
+        overwrite: bool = False,
     ) -> list[Path]:
+        """Render every letter, then write them; refuses (InvalidInput) when one exists and not overwrite."""
+        targets = [out_dir / letter.file_name for letter in letters]
+        existing = [path for path in targets if path.exists()]
+        if existing and not overwrite:
+            raise _already_there(existing)
         rendered = [
-            (
-                out_dir / letter.file_name,
-                self.filler.fill(
-                    template_for(letter.context.kind, template_dirs),
-                    context_values(letter.context),
-                    letter.context.logo,
-                    letter.letter_date,
-                    f"Brief {letter.context.head.name}",
-                ),
+            self.filler.fill(
+                template_for(letter.context.kind, template_dirs),
+                context_values(letter.context),
+                letter.context.logo,
+                letter.letter_date,
+                f"Brief {letter.context.head.name}",
             )
             for letter in letters
         ]
-        for path, data in rendered:
-            _write_atomically(path, data)
-        return [path for path, _ in rendered]
+        for path, data in zip(targets, rendered, strict=True):
+            write_private(path, data, overwrite)
+        return targets
 
 
-__all__ = ["DocxFiller", "Letter", "LetterWriter", "template_for", "LETTERS_DIR"]
+__all__ = [
+    "DocxFiller",
+    "Letter",
+    "LetterWriter",
+    "template_for",
+    "write_private",
+    "dutch_template_error",
+    "LETTERS_DIR",
+]

@@ -39,6 +39,7 @@ import jinja2
 
 from schoolveiligheid.documents import RenderedDocument, SchoolLink, SiteBundle
 from schoolveiligheid.errors import BuildFailed
+from schoolveiligheid.files import replace_folder, write_atomically
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 BOARD_TEMPLATE = "site/bestuur-index.html.j2"
@@ -127,10 +128,12 @@ def write(
             shutil.rmtree(stage, ignore_errors=True)
         raise
 
-    written = [_swap_in(stage, final) for stage, final in staged]
+    for stage, final in staged:
+        replace_folder(stage, final)
+    written = [final for _, final in staged]
     index = out_dir / BOARD_INDEX
     if board_page is not None:
-        _write_text_atomically(index, board_page)
+        write_atomically(index, board_page.encode("utf-8"))
         written.append(index)
     elif index.is_file() and BOARD_MARKER in index.read_text(encoding="utf-8", errors="replace"):
         index.unlink()  # a board index from an earlier run would list schools that are no longer built
@@ -360,15 +363,6 @@ def _without_third_party_fallbacks(site_dir: Path) -> None:
             script.write_text(cleaned, encoding="utf-8")
 
 
-def _swap_in(stage: Path, final: Path) -> Path:
-    old = final.with_name(f".{final.name}.{secrets.token_hex(4)}.oud")
-    if final.exists():
-        final.rename(old)
-    stage.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
-    return final
-
-
 def _render_board_index(board_name: str, listed: Sequence[SchoolLink], templates: Path) -> str:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
@@ -391,9 +385,3 @@ def _render_board_index(board_name: str, listed: Sequence[SchoolLink], templates
             f"de overzichtspagina van het bestuur kon niet worden gemaakt: {error}",
             f"controleer {templates / BOARD_TEMPLATE}",
         ) from None
-
-
-def _write_text_atomically(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.nieuw")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)

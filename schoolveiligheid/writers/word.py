@@ -10,9 +10,7 @@ schools and documents follow.
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, fields
@@ -32,6 +30,7 @@ from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 from schoolveiligheid.clock import pinned_moment
 from schoolveiligheid.documents import DocumentMeta, RenderedDocument
 from schoolveiligheid.errors import BuildFailed, display_path
+from schoolveiligheid.files import write_atomically
 from schoolveiligheid.writers.word_body import BodyBuilder
 from schoolveiligheid.writers.word_master import MasterStyles, fill_table_of_contents, wml_xpath
 
@@ -292,20 +291,5 @@ def reproducible_zip(data: bytes, when: datetime, replace: Mapping[str, bytes] |
     return out.getvalue()
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            Path(temporary).chmod(0o644)
-            Path(temporary).replace(path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise BuildFailed(
-            f"Kan {display_path(path)} niet schrijven: {exc.strerror or exc}",
-            "is het bestand geopend in Word? Sluit het en probeer het opnieuw",
-        ) from exc
+# Kept under its old name for the letter and form writers.
+_write_atomically = write_atomically
