@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from .errors import BuildFailed, InvalidInput, Problem, display_path
 from .files import os_reason, replace_folder
 from .model import SchoolModel, load_schools
 from .model.school import DEFAULT_TEMPLATES
+from .progress import Progress, no_progress
 from .render import RenderedSchool, Renderer
 from .writers import pdf, site
 from .writers.forms import FORMS_FOLDER, FormWriter
@@ -108,16 +109,14 @@ def check_all(schools: Iterable[SchoolModel]) -> list[Finding]:
     ]
 
 
-def build(
-    options: BuildOptions, progress: Callable[[Sequence[SchoolModel]], Iterable[SchoolModel]] = iter
-) -> BuildReport:
+def build(options: BuildOptions, progress: Progress = no_progress) -> BuildReport:
     """Build every selected school; raises InvalidInput before anything is written."""
     everything = load_schools(options.policy)
     schools = select(everything, options.only)
     report = BuildReport()
     renderer = Renderer()
     rendered: list[tuple[SchoolModel, RenderedSchool]] = []
-    for school in schools:
+    for school in progress(schools, "Teksten en controles"):
         texts = renderer.render_school(build_context(school, pdf=options.pdf), school.template_dirs)
         findings = findings_for(school, texts)
         report.findings.extend(findings)
@@ -143,7 +142,7 @@ def _write(
     rendered: list[tuple[SchoolModel, RenderedSchool]],
     options: BuildOptions,
     report: BuildReport,
-    progress: Callable[[Sequence[SchoolModel]], Iterable[SchoolModel]],
+    progress: Progress,
     board: list[SchoolLink],
 ) -> None:
     documents_root = options.output_root / DOCUMENTS_FOLDER
@@ -154,7 +153,7 @@ def _write(
         forms = FormWriter()  # internal forms: in the Word folder, never among the site's downloads
         files: dict[str, list[Path]] = {}
         by_id = {school.id: (school, texts) for school, texts in rendered}
-        for school in progress([school for school, _ in rendered]):
+        for school in progress([school for school, _ in rendered], "Word-bestanden"):
             texts = by_id[school.id][1]
             files[school.id] = writer.write(texts.documents, staging / school.id, master_for(school))
             forms.write(forms_context(school), staging / school.id / FORMS_FOLDER, school.template_dirs)
@@ -165,7 +164,12 @@ def _write(
         if options.website:
             bundles = [site_bundle(texts, files[school.id]) for school, texts in rendered]
             report.sites = site.write(
-                bundles, options.output_root / SITE_FOLDER, files, BASE_CONFIG, board_schools=board
+                bundles,
+                options.output_root / SITE_FOLDER,
+                files,
+                BASE_CONFIG,
+                board_schools=board,
+                progress=progress,
             )
             if options.sources is not None:
                 _export_sources(bundles, options.sources, files)

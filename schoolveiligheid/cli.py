@@ -188,10 +188,12 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
-def _progress(schools: Sequence[T]) -> Iterable[T]:
-    return tqdm(
-        schools, desc="Scholen", unit="school", file=sys.stderr, disable=len(schools) < 2, leave=False
+def _progress(items: Sequence[T], label: str) -> Iterable[T]:
+    """A progress bar per stage on stderr, only when more than one school is built."""
+    bar: Iterable[T] = tqdm(
+        items, desc=label, unit="school", file=sys.stderr, disable=len(items) < 2, leave=False
     )
+    return bar
 
 
 def _print_findings(findings: Sequence[Finding], out: Callable[[str], None]) -> None:

@@ -60,9 +60,10 @@ def test_progress_is_shown_for_several_schools_but_not_for_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--uitvoer", str(tmp_path / "a"), "--zonder-website"]) == 0
-    assert "Scholen" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Teksten en controles" in err and "Word-bestanden" in err
     assert main(["--uitvoer", str(tmp_path / "b"), "--zonder-website", "--school", "vlinderboom"]) == 0
-    assert "Scholen" not in capsys.readouterr().err
+    assert "Word-bestanden" not in capsys.readouterr().err
 
 
 def test_invalid_input_exits_2_and_leaves_earlier_output_untouched(

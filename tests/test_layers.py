@@ -13,6 +13,7 @@ STAGES = {
     "errors": 0,
     "clock": 1,
     "files": 1,
+    "progress": 1,
     "documents": 0,
     "law": 0,
     "load": 1,

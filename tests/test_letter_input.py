@@ -33,9 +33,7 @@ class Case:
     also: tuple[tuple[str, str], ...] = ()  # further replacements the change needs
 
 
-LAW_MAX = (
-    "de wet staat ten hoogste één week toe (5 schooldagen, artikel 40c van de Wet op het primair onderwijs)"
-)
+LAW_MAX = "de wet staat hoogstens 5 schooldagen toe (artikel 40c van de Wet op het primair onderwijs)"
 REASONS = """redenen:
   - Sam heeft op vrijdag 20 november in de pauze een klasgenoot geschopt en daarbij letsel veroorzaakt.
   - Eerder dit schooljaar zijn met Sam en met u afspraken gemaakt over het stoppen bij een conflict; die afspraken zijn niet nagekomen.
@@ -60,7 +58,7 @@ CASES = [
     Case("eerdere brief is niet eerder", "definitieve-verwijdering", "datum_brief: 2027-01-18", "datum_brief: 2026-11-09", "gerelateerd_aan:", "gerelateerd_aan", "de brief over het voornemen (9 november 2026) is niet eerder dan deze brief (9 november 2026)", "datum_brief"),
     Case("eerdere brief bestaat niet", "definitieve-verwijdering", "gerelateerd_aan: voornemen-verwijdering.yaml", "gerelateerd_aan: weg.yaml", "gerelateerd_aan:", "gerelateerd_aan", "het zaakbestand 'weg.yaml' bestaat niet", "voornemen tot verwijdering"),
     Case("ouders niet gehoord", "definitieve-verwijdering", "  ouders: 2026-11-18\n", "", "gehoord:", "gehoord.ouders", "er staat niet wanneer de ouders zijn gehoord", "groepsleerkracht en de ouders gehoord"),
-    Case("geen andere school", "definitieve-verwijdering", OTHER_SCHOOL, "", "brief: definitieve_verwijdering", "andere_school", "verplichte sleutel 'andere_school' ontbreekt voor een brief 'definitieve_verwijdering'", "bereid is hem of haar toe te laten"),
+    Case("geen andere school", "definitieve-verwijdering", OTHER_SCHOOL, "", "brief: definitieve_verwijdering", "andere_school", "verplichte sleutel 'andere_school' ontbreekt voor een brief 'definitieve_verwijdering'", "bereid is de leerling toe te laten"),
     Case("ingang voor de brief", "definitieve-verwijdering", "ingangsdatum: 2027-02-01", "ingangsdatum: 2027-01-11", "ingangsdatum:", "ingangsdatum", "de ingangsdatum (11 januari 2027) ligt vóór de datum van de brief (18 januari 2027)", "kies een latere datum"),
     Case("dader in een incidentbrief", "incident-eigen-groep", "door een ander kind hard geduwd", "door de dader hard geduwd", "omschrijving:", "incident.omschrijving", "vermijd het woord 'dader' in een brief aan ouders", "zonder etiket"),
     Case("geschorst in een incidentbrief", "incident-overige-groepen", "  ouders_vragen_rust: true", "  besproken_in_groep: Het kind is geschorst.\n  ouders_vragen_rust: true", "besproken_in_groep:", "incident.besproken_in_groep", "vermijd het woord 'geschorst' in een brief aan ouders", "enkele dagen thuis"),

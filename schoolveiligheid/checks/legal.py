@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import get_args
 
 from .. import law
 from ..model import ResolvedRole, SchoolModel
 from ..model.base import ROLES
-from ..model.practice import Frequency, InstrumentChoice
+from ..model.practice import Frequency, InstrumentChoice, Removal
+from ..model.wording import join, number_word
 from .findings import Collector, source_of, where, where_item
 
 WVS = "wet_veiligheid_op_school"
 _PER_YEAR = {"dag": 200.0, "week": 40.0, "twee_weken": 20.0, "maand": 10.0, "blok": 4.0, "jaar": 1.0}
 _PER_YEAR["twee_jaar"] = 0.5
+# Whom a school may list under maatregelen.verwijdering.horen (vocabulary of the model, not law).
+_HEAR_OPTIONS: tuple[str, ...] = get_args(get_args(Removal.model_fields["hear"].annotation)[0])
 
 
 def check_legal(school: SchoolModel, today: date, out: Collector) -> None:
@@ -304,24 +308,39 @@ def _external_confidant(school: SchoolModel, out: Collector, source: str) -> Non
     )
 
 
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number_word(number)} {one if number == 1 else many}"
+
+
+def heard_before_removal(fact: law.Fact) -> tuple[str, ...]:
+    """Who must be heard before a removal decision, as the legal fact names them (in law.py)."""
+    clauses = [clause for clause in re.split(r"[.;]", fact.rule) if "gehoord" in clause]
+    heard = tuple(who for who in _HEAR_OPTIONS if any(re.search(rf"\b{who}\b", clause) for clause in clauses))
+    if not heard:
+        raise ValueError(f"{fact.key}: the rule no longer says who is heard ('... gehoord')")
+    return heard
+
+
 def _measures(school: SchoolModel, out: Collector) -> None:
     measures = school.policy.measures
     variant = law.variant(school.law, school.policy.board.richting)
     suspension_source = source_of(variant.suspension.key)
     suspension = measures.suspension
-    if suspension is not None and suspension.max_school_days > law.SUSPENSION_MAX_SCHOOL_DAYS:
+    most = law.SUSPENSION_MAX_SCHOOL_DAYS
+    if suspension is not None and suspension.max_school_days > most:
         out.error(
             "schorsing-max",
-            f"een schorsing mag ten hoogste één week duren ({law.SUSPENSION_MAX_SCHOOL_DAYS} schooldagen), "
+            f"een schorsing mag ten hoogste {_count(most, 'schooldag', 'schooldagen')} duren, "
             f"hier staat {suspension.max_school_days}",
             where(out.raw, "maatregelen", "schorsing", "max_schooldagen"),
             suspension_source,
-            f"zet max_schooldagen: op {law.SUSPENSION_MAX_SCHOOL_DAYS} of minder",
+            f"zet max_schooldagen: op {most} of minder",
         )
     if suspension is not None and not suspension.notify_inspectie:
+        longer = _count(law.INSPECTIE_NOTICE_AFTER_DAYS, "dag", "dagen")
         out.error(
             "schorsing-inspectie",
-            "de inspectie moet bericht krijgen van een schorsing die langer dan één dag duurt; dat mag niet uit",
+            f"de inspectie moet bericht krijgen van een schorsing die langer dan {longer} duurt; dat mag niet uit",
             where(out.raw, "maatregelen", "schorsing", "inspectie_melden"),
             suspension_source,
             "haal inspectie_melden: false weg",
@@ -336,13 +355,16 @@ def _measures(school: SchoolModel, out: Collector) -> None:
             "laat de leerling bij een time-out op school (een andere groep), of gebruik de schorsing met "
             "bericht aan de inspectie",
         )
-    missing = [who for who in ("groepsleerkracht", "ouders") if who not in measures.removal.hear]
+    heard = heard_before_removal(variant.removal)
+    missing = [who for who in heard if who not in measures.removal.hear]
     if missing:
+        optional = [who for who in _HEAR_OPTIONS if who not in heard]
         out.error(
             "verwijdering-horen",
-            f"voor een besluit tot verwijdering moeten de groepsleerkracht en de ouders gehoord worden; "
-            f"hier ontbreekt: {' en '.join(missing)}",
+            f"voor een besluit tot verwijdering moeten {join(f'de {who}' for who in heard)} gehoord worden; "
+            f"hier ontbreekt: {join(missing)}",
             where(out.raw, "maatregelen", "verwijdering", "horen"),
             source_of(variant.removal.key),
-            "zet horen: [groepsleerkracht, ouders] (eventueel met leerling)",
+            f"zet horen: [{', '.join(heard)}]"
+            + (f" (eventueel met {join(optional, 'of')})" if optional else ""),
         )

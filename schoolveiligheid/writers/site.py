@@ -40,6 +40,7 @@ import jinja2
 from schoolveiligheid.documents import RenderedDocument, SchoolLink, SiteBundle
 from schoolveiligheid.errors import BuildFailed
 from schoolveiligheid.files import replace_folder, write_atomically
+from schoolveiligheid.progress import Progress, no_progress
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 BOARD_TEMPLATE = "site/bestuur-index.html.j2"
@@ -74,6 +75,7 @@ def write(
     *,
     templates: Path = DEFAULT_TEMPLATES,
     board_schools: Sequence[SchoolLink] | None = None,
+    progress: Progress = no_progress,
 ) -> list[Path]:
     """Build one site per bundle into out_dir/<school_id>/ and, for a board, out_dir/index.html.
 
@@ -108,7 +110,7 @@ def write(
 
     staged: list[tuple[Path, Path]] = []
     try:
-        for bundle in bundles:
+        for bundle in progress(bundles, "Websites"):
             stage = out_dir / f".{bundle.school_id}.{secrets.token_hex(4)}.nieuw"
             stage.mkdir()
             staged.append((stage, out_dir / bundle.school_id))
