@@ -253,6 +253,7 @@ FACTS: Mapping[str, Fact] = {
 # Numbers the products compute with. Each is stated in the fact named beside it.
 SUSPENSION_MAX_SCHOOL_DAYS = 5  # "ten hoogste één week": schorsing_wpo / schorsing_wec
 INSPECTIE_NOTICE_AFTER_DAYS = 1  # schorsing longer than one day: schorsing_wpo / schorsing_wec
+REMOVAL_HEARD = ("groepsleerkracht", "ouders")  # heard before a removal: verwijdering_andere_school
 OBJECTION_WEEKS = 6  # bezwaar_bijzonder / bezwaar_openbaar
 DECISION_WEEKS = 4  # bezwaar_bijzonder / bezwaar_openbaar
 MONITORING_MAX_AGE_MONTHS = 12  # monitoring: at least once a year

@@ -65,46 +65,58 @@ class MarkedList(list[Any]):
 
 
 # PyYAML's English problem texts, translated for the people who edit the files.
-_YAML_PROBLEMS = {
-    "mapping values are not allowed here": (
+# The parsers' English problem texts (PyYAML's and libyaml's), translated for the people who edit the files.
+_YAML_PROBLEMS = (
+    (
+        ("mapping values are not allowed",),
         "hier mag geen 'sleutel: waarde' staan",
         "controleer de inspringing; staat er een ':' in een tekst, zet de tekst dan tussen aanhalingstekens",
     ),
-    "could not find expected ':'": (
+    (
+        ("could not find expected ':'",),
         "er ontbreekt een ':' achter een sleutel",
         "schrijf elke regel als 'sleutel: waarde' of begin een lijstitem met '- '",
     ),
-    "found character '\\t' that cannot start any token": (
-        "er staat een tab in het bestand",
-        "gebruik spaties om in te springen, geen tabs",
+    (("found undefined alias",), "onbekende verwijzing (*naam)", "definieer eerst een anker &naam"),
+    (
+        (
+            "expected <block end>, but found '-'",
+            "did not find expected '-' indicator",
+            "expected <block end>",
+        ),
+        "een regel staat op de verkeerde inspringing",
+        "zet alle '- ' van één lijst precies onder elkaar en sleutels van één blok recht onder elkaar",
     ),
-    "found undefined alias": ("onbekende verwijzing (*naam)", "definieer eerst een anker &naam"),
-    "expected <block end>, but found '-'": (
-        "een lijstitem staat op de verkeerde inspringing",
-        "zet alle '- ' van één lijst precies onder elkaar",
-    ),
-    "expected the node content": (
+    (
+        ("expected the node content", "did not find expected node content"),
         "hier ontbreekt een waarde",
         "sluit elke '[' met ']' en elke '{' met '}', of schrijf de lijst met '- ' op aparte regels",
     ),
-    "found unexpected end of stream": (
+    (
+        ("found unexpected end of stream",),
         "het bestand houdt midden in een tekst op",
         "controleer of elk openend aanhalingsteken ook gesloten wordt",
     ),
-}
+)
 
 
-def _translate_yaml_problem(problem: str) -> tuple[str, str]:
-    for english, dutch in _YAML_PROBLEMS.items():
-        if problem.startswith(english.split(",")[0]):
-            return dutch
+def _translate_yaml_problem(problem: str, line_text: str) -> tuple[str, str]:
+    if "\t" in line_text and ("cannot start any token" in problem or "tab character" in problem):
+        return "er staat een tab in het bestand", "gebruik spaties om in te springen, geen tabs"
+    for starts, message, hint in _YAML_PROBLEMS:
+        if problem.startswith(starts):
+            return message, hint
     return (
         f"ongeldige YAML ({problem})",
         "controleer inspringing (spaties), dubbele punten en aanhalingstekens op deze regel",
     )
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when installed (several times faster); PyYAML's own otherwise.
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type, misc, unused-ignore]
     """A local SafeLoader: never patch the global one."""
 
     def __init__(self, stream: str, file: str) -> None:
@@ -114,7 +126,7 @@ class _Loader(yaml.SafeLoader):
 
 
 def _construct_text(loader: _Loader, node: yaml.Node) -> str | None:
-    value = loader.construct_scalar(node)  # type: ignore[arg-type]
+    value = loader.construct_scalar(node)  # type: ignore[arg-type, unused-ignore]
     if node.tag == "tag:yaml.org,2002:null":
         return None
     return str(value)
@@ -177,8 +189,10 @@ def _parse(text: str, file: str) -> Any:
         data = None if node is None else _build(loader, node, ())
     except yaml.MarkedYAMLError as error:
         where = error.problem_mark or error.context_mark
-        message, hint = _translate_yaml_problem(str(error.problem or error.context or ""))
         line = where.line + 1 if where is not None else None
+        lines = text.splitlines()
+        line_text = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
+        message, hint = _translate_yaml_problem(str(error.problem or error.context or ""), line_text)
         raise InvalidInput([Problem(file, line, "", message, hint)]) from None
     except yaml.YAMLError as error:  # e.g. a second document in the same file
         raise InvalidInput(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from policies import BOARD, SCHOOL, policy_tree
 
-from schoolveiligheid.build import today
+from schoolveiligheid.clock import today
 from schoolveiligheid.checks import Finding, check_school
 from schoolveiligheid.model import SchoolModel, load_schools
 

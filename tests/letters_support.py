@@ -37,3 +37,31 @@ def write_case(folder: Path, text: str, name: str = "zaak.yaml") -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def blank_key(text: str, key: str) -> str:
+    """The case text with a top-level key left empty ('key:' and nothing after it)."""
+    lines = text.splitlines()
+    start = next(number for number, line in enumerate(lines) if line.startswith(f"{key}:"))
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end].startswith((" ", "- "))):
+        end += 1
+    return "\n".join([*lines[:start], f"{key}:", *lines[end:]]) + "\n"
+
+
+def key_paths(node: object, prefix: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every key path in parsed YAML, outer before inner: ('leerling',), ('leerling', 'voornaam'), ..."""
+    found: list[tuple[str | int, ...]] = []
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        found.append((*prefix, key))
+        found.extend(key_paths(value, (*prefix, key)))
+    return found
+
+
+def set_at(data: object, path: tuple[str | int, ...], value: object) -> None:
+    """Replace the value at a key path in parsed YAML."""
+    node = data
+    for part in path[:-1]:
+        node = node[part]  # type: ignore[index]
+    node[path[-1]] = value  # type: ignore[index]

@@ -17,6 +17,7 @@ from checks_fixture import COMPLETE_BOARD, COMPLETE_SCHOOL, changed, findings, r
 from policies import BOARD, line_of
 
 import schoolveiligheid.checks
+from schoolveiligheid import law
 from schoolveiligheid.checks import Finding
 
 PACKAGE = Path(schoolveiligheid.checks.__file__).parent
@@ -445,3 +446,37 @@ def test_a_second_instrument_may_cover_what_the_first_lacks(tmp_path: Path) -> N
     assert rules(findings(tmp_path / "een", text)) == {"wvs-monitor-groepen"}
     text = changed(text, "      laatste_afname: 2026-03-10\n", "      laatste_afname: 2026-03-10\n" + second)
     assert findings(tmp_path / "twee", text) == []
+
+
+def test_the_legal_limits_in_messages_come_from_law_py(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A correction in law.py reaches the messages; no legal fact is repeated in the checks."""
+    source = (PACKAGE / "legal.py").read_text(encoding="utf-8")
+    for fact in ("één week", "langer dan één dag", '"groepsleerkracht"'):
+        assert fact not in source, f"{fact} belongs in law.py"
+    monkeypatch.setattr(law, "SUSPENSION_MAX_SCHOOL_DAYS", 2)
+    monkeypatch.setattr(law, "INSPECTIE_NOTICE_AFTER_DAYS", 2)
+    board_text = changed(
+        COMPLETE_BOARD, "{max_schooldagen: 3}", "{max_schooldagen: 3, inspectie_melden: false}"
+    )
+    found = {finding.rule: finding for finding in findings(tmp_path, COMPLETE_SCHOOL, board_text)}
+    assert (
+        found["schorsing-max"].message == "een schorsing mag ten hoogste twee schooldagen duren, hier staat 3"
+    )
+    assert found["schorsing-max"].hint == "zet max_schooldagen: op 2 of minder"
+    assert "langer dan twee dagen duurt" in found["schorsing-inspectie"].message
+
+
+def test_who_is_heard_before_removal_comes_from_the_legal_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert rules(findings(tmp_path / "nu")) == set()
+    monkeypatch.setattr(law, "REMOVAL_HEARD", ("groepsleerkracht", "ouders", "leerling"))
+    (finding,) = findings(tmp_path / "strenger")
+    assert finding.rule == "verwijdering-horen"
+    assert finding.message == (
+        "voor een besluit tot verwijdering moeten de groepsleerkracht, de ouders en de leerling gehoord "
+        "worden; hier ontbreekt: leerling"
+    )
+    assert finding.hint == "zet horen: [groepsleerkracht, ouders, leerling]"

@@ -7,19 +7,31 @@ and nothing from a case file or the internal bereikbaarheidslijst may be on the 
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import re
+import struct
 import subprocess
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
+from docx import Document
 from letters_support import EXAMPLE_POLICY, EXAMPLES, docx_text
+from policies import SCHOOL, policy_tree
 from support import require_program
 
 from schoolveiligheid.brief import write_letter
 from schoolveiligheid.build import BuildOptions, build
+from schoolveiligheid.cli import main
+from schoolveiligheid.context.forms import forms_context
+from schoolveiligheid.context.letter import letter_contexts
+from schoolveiligheid.errors import BuildFailed, display_path
 from schoolveiligheid.model import SchoolModel
-from schoolveiligheid.writers.forms import FORMS
+from schoolveiligheid.model.case_checks import read_case
+from schoolveiligheid.writers.forms import FORMS, FormWriter
+from schoolveiligheid.writers.letters import DocxFiller, Letter, LetterWriter
 from schoolveiligheid.writers.pdf import convert_pairs
 
 # Data that exists only in the example case files.
@@ -180,3 +192,104 @@ def test_forms_open_in_libreoffice(output: Path, tmp_path: Path) -> None:
     assert (
         "06 2000 3344" in subprocess.run([pdftotext, str(kaart), "-"], capture_output=True, text=True).stdout
     )
+
+
+def _png(width: int, height: int, rest: bytes = b"") -> bytes:
+    """The start of a PNG: signature and an IHDR chunk header with the given size."""
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I4sII", 13, b"IHDR", width, height) + rest
+
+
+BROKEN_LOGOS = {
+    "leeg": b"",
+    "tekst": b"dit is geen afbeelding",
+    "afgebroken": _png(200, 80)[:20],
+    "nul pixels": _png(0, 0, b"\x08\x02\x00\x00\x00" + b"\x00" * 4),
+}
+
+
+@pytest.mark.parametrize("content", BROKEN_LOGOS.values(), ids=BROKEN_LOGOS.keys())
+def test_a_broken_logo_is_a_dutch_error_for_forms_and_letters(
+    content: bytes, tmp_path: Path, example_schools: dict[str, SchoolModel]
+) -> None:
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(content)
+    school = dataclasses.replace(example_schools["vlinderboom"], logo=logo)
+    expected = f"het logo {display_path(logo)} is geen afbeelding die Word kan tonen"
+    with pytest.raises(BuildFailed) as caught:
+        FormWriter().write(forms_context(school), tmp_path / "formulieren")
+    assert caught.value.message == expected and "PNG" in caught.value.hint
+    loaded = read_case(EXAMPLES / "schorsing.yaml", list(example_schools.values()))
+    loaded = dataclasses.replace(loaded, school=school)
+    (context,) = letter_contexts(loaded)
+    assert context.logo == logo
+    with pytest.raises(BuildFailed) as caught:
+        LetterWriter().write([Letter(context, "brief.docx", date(2026, 11, 23))], tmp_path / "brieven")
+    assert caught.value.message == expected
+    assert not (tmp_path / "formulieren").exists() and not (tmp_path / "brieven").exists()
+
+
+def test_bouw_with_a_logo_word_cannot_read_stops_in_dutch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    school = SCHOOL.replace("  email: info@testhoeve.example\n", "  email: info@testhoeve.example\n  logo: logo.png\n")
+    school = school.replace("  status: vastgesteld\n", "  status: concept\n")  # a concept builds despite findings
+    assert "logo: logo.png" in school and "status: concept" in school
+    policy = policy_tree(tmp_path, school=school)
+    (policy / "logo.png").write_bytes(_png(200, 80)[:20])  # a PNG signature, then nothing
+    code = main(["bouw", "--zonder-website", "--policy", str(policy), "--uitvoer", str(tmp_path / "uit")])
+    err = capsys.readouterr().err
+    # 1: the forms writer refuses it; 2: the model refuses it at load time. Either way: Dutch, with the file.
+    assert code in (1, 2), err
+    assert "logo" in err and "logo.png" in err and "Error" not in err
+    assert not (tmp_path / "uit" / "documenten" / "testschool").exists()
+
+
+def _template(tmp_path: Path, *paragraphs: str) -> Path:
+    document = Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    path = tmp_path / "sjabloon.docx"
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "message", "hint"),
+    [
+        (["{{ onbekend }}"], "onbekende waarde 'onbekend' in sjabloon", "velden die het sjabloon mag gebruiken: head"),
+        (
+            ["{{ leeg.naam }}"],
+            "het sjabloon vraagt 'naam' op van een waarde die bij deze brief leeg is in sjabloon",
+            "velden die het sjabloon mag gebruiken",
+        ),
+        (["{{ head.straatnaam }}"], "'Letterhead' heeft geen veld 'straatnaam' in sjabloon", "velden"),
+        (
+            ["{%p for regel in head %}", "{{ regel }}"],
+            "het sjabloon houdt op voordat een blok is afgesloten (ontbrekend: 'endfor') in sjabloon",
+            "controleer de {{ … }} en {% … %} in het sjabloon",
+        ),
+        (["{{ head.name }"], "onverwacht teken '}' in sjabloon", "rond deze tekst"),
+        (["{% als head %}x{% endif %}"], "onbekende opdracht 'als' in sjabloon", "{% … %}"),
+    ],
+    ids=["onbekend", "leeg", "geen-veld", "niet-afgesloten", "haakje", "onbekende-opdracht"],
+)
+def test_template_errors_reach_the_user_in_dutch_with_the_file(
+    paragraphs: list[str], message: str, hint: str, tmp_path: Path, example_schools: dict[str, SchoolModel]
+) -> None:
+    template = _template(tmp_path, *paragraphs)
+    head = forms_context(example_schools["kompasroos"]).head
+    with pytest.raises(BuildFailed) as caught:
+        DocxFiller().fill(template, {"head": head, "leeg": None}, None, date(2026, 1, 1), "t")
+    assert caught.value.message.startswith(message), caught.value.message
+    assert caught.value.message.endswith(f"in sjabloon {display_path(template)}")
+    assert hint in caught.value.hint
+
+
+def test_a_template_that_is_no_word_file_is_a_dutch_error(tmp_path: Path) -> None:
+    template = tmp_path / "kapot.docx"
+    template.write_bytes(b"geen zip")
+    with pytest.raises(BuildFailed, match=r"is geen geldig Word-bestand"):
+        DocxFiller().fill(template, {}, None, date(2026, 1, 1), "t")
+    template.write_bytes(io.BytesIO(b"PK\x03\x04 kapot").getvalue())
+    with pytest.raises(BuildFailed, match=r"is geen geldig Word-bestand"):
+        DocxFiller().fill(template, {}, None, date(2026, 1, 1), "t")

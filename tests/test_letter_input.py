@@ -6,18 +6,25 @@ exactly what the user must see. The message text is the contract.
 
 from __future__ import annotations
 
+import copy
 import shutil
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
-from letters_support import EXAMPLE_POLICY, EXAMPLES, ROOT, example
+import yaml
+from letters_support import EXAMPLE_POLICY, EXAMPLES, ROOT, blank_key, example, key_paths, set_at
 from policies import line_of, policy_tree
 
 from schoolveiligheid.brief import check_output_folder, write_letter
 from schoolveiligheid.cli import main
+from schoolveiligheid.context.letter import letter_contexts
 from schoolveiligheid.errors import InvalidInput, Problem
-from schoolveiligheid.model import load_schools
+from schoolveiligheid.model import SchoolModel, load_schools
+from schoolveiligheid.model.case import KINDS
+from schoolveiligheid.model.case_checks import read_case
+from schoolveiligheid.writers.letters import DocxFiller, context_values, template_for
 
 
 @dataclass(frozen=True)
@@ -204,3 +211,93 @@ def test_a_case_file_in_the_policy_folder_is_refused(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert Path(problem.file).name == "zaak.yaml"
     assert problem.message == "dit is een zaakbestand voor een brief; dat hoort niet in de beleidsmap"
+
+
+REQUIRED = [(kind.id, key) for kind in KINDS.values() for key in kind.required]
+
+
+@pytest.mark.parametrize(("kind", "key"), REQUIRED, ids=[f"{kind}-{key}" for kind, key in REQUIRED])
+def test_a_required_key_left_empty_is_refused(kind: str, key: str, tmp_path: Path) -> None:
+    folder = tmp_path / "zaken"
+    shutil.copytree(EXAMPLES, folder)
+    path = folder / f"{kind.replace('_', '-')}.yaml"
+    text = blank_key(path.read_text(encoding="utf-8"), key)
+    path.write_text(text, encoding="utf-8")
+    problems = _problems(path, tmp_path / "uit")
+    message = f"verplichte sleutel '{key}' is leeg voor een brief '{kind}'"
+    matching = [p for p in problems if p.message == message]
+    assert matching, f"expected {message!r}, got:\n" + "\n".join(map(str, problems))
+    (problem,) = matching
+    assert Path(problem.file) == path and problem.key == key and problem.hint
+    assert problem.line == next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(f"{key}:"))
+    assert not (tmp_path / "uit").exists()
+
+
+def test_empty_keys_get_the_legal_hint_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "zaak.yaml"
+    path.write_text(blank_key(blank_key(example("schorsing"), "redenen"), "leerling"), encoding="utf-8")
+    assert main(["brief", str(path), "--uitvoer", str(tmp_path / "uit")]) == 2
+    err = capsys.readouterr().err
+    assert "zaak.yaml:7: leerling: verplichte sleutel 'leerling' is leeg voor een brief 'schorsing'" in err
+    assert "redenen: verplichte sleutel 'redenen' is leeg voor een brief 'schorsing'" in err
+    assert "met opgave van redenen voor ten hoogste één week schorsen" in err, "the rule from law.py"
+    assert "has no attribute" not in err and not (tmp_path / "uit").exists()
+
+
+# Values a user might put where another kind of value belongs.
+WRONG_VALUES = {
+    "lijst": ["een", "twee"],
+    "blok": {"sleutel": "waarde"},
+    "null": None,
+    "leeg": "",
+    "lang": "x" * 5000,
+    "stuurteken": "a\x07b\x0cc",
+}
+_ENGLISH = ("Input should", "Field required", "Value error", "has no attribute", "is undefined", "object")
+
+
+def _fuzzed_cases(folder: Path) -> list[tuple[str, Path, object]]:
+    """(label, example file, changed data) for every key path of every example and every wrong value."""
+    shutil.copytree(EXAMPLES, folder)
+    found = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for keys in key_paths(data):
+            for label, value in WRONG_VALUES.items():
+                changed = copy.deepcopy(data)
+                set_at(changed, keys, copy.deepcopy(value))
+                found.append((f"{path.stem} {'.'.join(map(str, keys))}={label}", path, changed))
+    return found
+
+
+def test_every_wrong_value_in_every_example_gives_a_letter_or_a_dutch_error(
+    tmp_path: Path, example_schools: dict[str, SchoolModel]
+) -> None:
+    """The loader never crashes: any value in any key is a letter, or problems with file and line."""
+    schools = list(example_schools.values())
+    filler = DocxFiller()
+    wrong: list[str] = []
+    outcomes = {"brief": 0, "fout": 0}
+    cases = _fuzzed_cases(tmp_path / "zaken")
+    for label, source, data in cases:
+        target = source.with_name(f"fuzz-{source.name}")
+        target.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        try:
+            loaded = read_case(target, schools)
+            for context in letter_contexts(loaded):
+                data_out = filler.fill(
+                    template_for(context.kind), context_values(context), context.logo, date(2026, 1, 1), "t"
+                )
+                assert data_out.startswith(b"PK")
+            outcomes["brief"] += 1
+        except InvalidInput as error:
+            outcomes["fout"] += 1
+            for problem in error.problems:
+                if Path(problem.file).parent != target.parent or not problem.line or not problem.message:
+                    wrong.append(f"{label}: without file or line: {problem}")
+                if any(word in f"{problem.message} {problem.hint}" for word in _ENGLISH):
+                    wrong.append(f"{label}: not Dutch: {problem}")
+        except Exception as error:  # noqa: BLE001 - the point of the test: report any other exception
+            wrong.append(f"{label}: {type(error).__name__}: {str(error)[:200]}")
+    assert not wrong, f"{len(wrong)} of {len(cases)}:\n" + "\n".join(wrong[:30])
+    assert len(cases) > 1000 and outcomes["fout"] > 1000 and outcomes["brief"] > 10, outcomes

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 import io
 import re
+import shutil
+import stat
 import subprocess
 import zipfile
 from pathlib import Path
@@ -16,6 +18,7 @@ from support import require_program
 
 from schoolveiligheid.brief import LetterResult, write_letter
 from schoolveiligheid.cli import main
+from schoolveiligheid.errors import InvalidInput, display_path
 from schoolveiligheid.model.case import KINDS
 from schoolveiligheid.writers.letters import LETTERS_DIR, LetterWriter
 from schoolveiligheid.writers.pdf import convert_pairs
@@ -218,7 +221,7 @@ def test_command_prints_path_and_inspectie_reminder_but_no_names(
     written = list((tmp_path / "uit").iterdir())
     assert len(written) == 1 and written[0].name.startswith("2026-11-23-schorsing-zaak-")
     assert "sam" not in written[0].name.lower() and "voorbeeld" not in written[0].name.lower()
-    assert f"brief: {written[0]}" in out or written[0].name in out
+    assert out.splitlines()[0] == f"brief: {display_path(written[0])}"
     assert (
         "deze schorsing duurt 3 schooldagen; meld haar schriftelijk en met de redenen bij de Inspectie" in out
     )
@@ -318,3 +321,95 @@ def test_committed_templates_are_what_the_generator_makes() -> None:
         assert parts(build(module.new_document, module.add_lines, module.save)) == parts(
             committed.read_bytes()
         )
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_letters_are_readable_for_their_owner_only(tmp_path: Path) -> None:
+    result = write_letter(EXAMPLES / "definitieve-verwijdering.yaml", EXAMPLE_POLICY, tmp_path / "uit")
+    assert len(result.paths) == 2
+    assert [_mode(path) for path in result.paths] == [0o600, 0o600]
+    assert _mode(tmp_path / "uit") == 0o700, "a folder the command creates is private too"
+    assert not [path for path in (tmp_path / "uit").iterdir() if path.name.startswith(".")], "no temp files"
+
+
+def test_an_existing_letter_is_not_overwritten_without_asking(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "uit"
+    case = write_case(tmp_path / "zaken", example("schorsing"))
+    (letter,) = write_letter(case, EXAMPLE_POLICY, out).paths
+    letter.write_bytes(b"de verstuurde brief")
+    letter.chmod(0o644)
+    with pytest.raises(InvalidInput) as caught:
+        write_letter(case, EXAMPLE_POLICY, out)
+    (problem,) = caught.value.problems
+    assert Path(problem.file) == letter
+    assert problem.message == "deze brief bestaat al; misschien is hij al verstuurd"
+    assert "--overschrijven" in problem.hint
+    assert letter.read_bytes() == b"de verstuurde brief"
+    assert main(["brief", str(case), "--uitvoer", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"fout: {display_path(letter)}: deze brief bestaat al" in err
+    assert letter.read_bytes() == b"de verstuurde brief" and sorted(out.iterdir()) == [letter]
+    (again,) = write_letter(case, EXAMPLE_POLICY, out, overwrite=True).paths
+    assert again == letter and letter.read_bytes().startswith(b"PK") and _mode(letter) == 0o600
+
+
+def test_one_existing_letter_of_two_stops_both(tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    case = write_case(tmp_path / "zaken", example("voornemen-verwijdering"))
+    first, second = write_letter(case, EXAMPLE_POLICY, out).paths
+    first.unlink()
+    with pytest.raises(InvalidInput, match="bestaat al"):
+        write_letter(case, EXAMPLE_POLICY, out)
+    assert not first.exists(), "nothing is written when one letter of the case exists"
+
+
+def test_same_file_name_in_two_folders_gives_two_letters(tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    first = write_case(tmp_path / "klas-a", example("schorsing"), "schorsing.yaml")
+    other = example("schorsing").replace("voornaam: Sam", "voornaam: Kim").replace("Sam ", "Kim ")
+    second = write_case(tmp_path / "klas-b", other, "schorsing.yaml")
+    (letter_a,) = write_letter(first, EXAMPLE_POLICY, out).paths
+    (letter_b,) = write_letter(second, EXAMPLE_POLICY, out).paths
+    assert letter_a != letter_b
+    assert re.fullmatch(r"2026-11-23-schorsing-schorsing-[0-9a-f]{8}\.docx", letter_a.name)
+    assert "Sam Voorbeeld" in docx_text(letter_a) and "Kim Voorbeeld" in docx_text(letter_b)
+    moved = shutil.copy(first, tmp_path / "klas-a" / "kopie.yaml")
+    assert write_letter(Path(moved), EXAMPLE_POLICY, out).paths[0].name.startswith("2026-11-23-schorsing-kopie-")
+
+
+def test_letters_to_the_own_parents_name_son_or_daughter(examples: dict[str, LetterResult]) -> None:
+    assert "heeft besloten uw zoon Sam te schorsen" in text_of(examples, "schorsing")
+    assert "hoorden wij dat uw dochter Noor gepest wordt" in text_of(examples, "pesten-gepeste-leerling")
+    assert "omdat uw zoon Daan betrokken is bij het pesten" in text_of(examples, "pesten-pestende-leerling")
+    assert "van plan is uw kind Robin van school te verwijderen" in text_of(examples, "voornemen-verwijdering")
+    for name in ("incident-eigen-groep", "incident-overige-groepen", "incident-jonge-kinderen"):
+        assert not re.search(r"uw (zoon|dochter)", text_of(examples, name)), name
+
+
+def test_every_field_of_the_letter_context_is_used_by_a_template() -> None:
+    import dataclasses
+
+    from schoolveiligheid.context import letter_views
+
+    spec = importlib.util.spec_from_file_location("maak_brieven", ROOT / "tools" / "maak_brieven.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    source = "\n".join([*module.LETTERS.values(), module.LETTERHEAD])
+    # Names inside Jinja only: {{ … }}, {% … %} and the '% …' lines; the Dutch words around them do not count.
+    code = " ".join(re.findall(r"\{\{.*?\}\}|\{%.*?%\}|^% .*$", source, re.MULTILINE))
+    names = set(re.findall(r"[a-z_]+", code))
+    used_by_writer = {"kind"}  # picks the template
+    unused = [
+        f"{view.__name__}.{item.name}"
+        for view in vars(letter_views).values()
+        if dataclasses.is_dataclass(view) and isinstance(view, type)
+        for item in dataclasses.fields(view)
+        if item.name not in names | used_by_writer
+    ]
+    assert not unused, f"fields no letter template uses: {unused}"

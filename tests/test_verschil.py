@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import copy
 import os
+import re
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from checks_fixture import COMPLETE_BOARD, COMPLETE_SCHOOL, changed
-from policies import policy_tree
-from support import require_program
+from policies import line_of, policy_tree
+from support import require_program, write_tree
 
+from schoolveiligheid.checks.compare import Side, summary
 from schoolveiligheid.checks.versions import parse_version
 from schoolveiligheid.cli import main
+from schoolveiligheid.errors import InvalidInput
+from schoolveiligheid.model import SchoolModel, load_schools
+from schoolveiligheid.model.schema import json_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -205,3 +216,432 @@ def test_help_explains_the_revision_syntax(capsys: pytest.CaptureFixture[str]) -
         main(["verschil", "--help"])
     out = capsys.readouterr().out
     assert "BESTAND@REVISIE" in out and "--rev" in out and "HEAD~1" in out
+
+
+# Every value of the example, changed one at a time, must show up in the summary, without private details.
+
+EXAMPLE = ROOT / "policy"
+EXAMPLE_SCHOOL = "vlinderboom.yaml"
+KeyPath = tuple[str | int, ...]
+_DELETE = object()
+
+
+def _leaves(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _leaves(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _leaves(value, (*path, index))
+    else:
+        yield path, data
+
+
+def _schema_choices(node: Any, key: str | None, found: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """The allowed values of each key that has a fixed set (from the JSON Schema of the model)."""
+    if isinstance(node, dict):
+        if key and "enum" in node:
+            found.setdefault(key, []).extend(value for value in node["enum"] if value not in found[key])
+        for name, value in node.items():
+            if name == "properties":
+                for prop, sub in value.items():
+                    _schema_choices(sub, prop, found)
+            else:
+                _schema_choices(value, key, found)
+    elif isinstance(node, list):
+        for item in node:
+            _schema_choices(item, key, found)
+    return found
+
+
+def _references(files: dict[str, Any]) -> dict[str, list[str]]:
+    """For each id (and role), the other ids of its list: a reference to it may point at those instead."""
+    others: dict[str, list[str]] = {}
+    for data in files.values():
+        for key, value in data.items():
+            if isinstance(value, list):
+                ids = [item["id"] for item in value if isinstance(item, dict) and "id" in item]
+                for item_id in ids:
+                    others.setdefault(item_id, []).extend(other for other in ids if other != item_id)
+            if key == "rollen" and isinstance(value, dict):
+                for role in value:
+                    others.setdefault(role, []).extend(other for other in value if other != role)
+    return others
+
+
+def _renamed(data: Any, old: str, new: str) -> Any:
+    if isinstance(data, dict):
+        return {key: _renamed(value, old, new) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_renamed(value, old, new) for value in data]
+    return new if data == old else data
+
+
+def _replaced(data: Any, path: KeyPath, value: Any) -> Any:
+    data = copy.deepcopy(data)
+    parent = data
+    for part in path[:-1]:
+        parent = parent[part]
+    if value is _DELETE:
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = value
+    return data
+
+
+def _numbers_changed(value: str) -> list[str]:
+    """'2026-2027' -> '2026-2026', '2026-2028', '2027-2028': one of these usually still validates."""
+    numbers = list(re.finditer(r"\d+", value))
+    if not numbers:
+        return []
+    last = numbers[-1]
+    found = [
+        value[: last.start()] + str(int(last.group()) + step).zfill(len(last.group())) + value[last.end() :]
+        for step in (-1, 1)
+    ]
+    return [*found, re.sub(r"\d+", lambda match: str(int(match.group()) + 1), value)]
+
+
+def _variants(
+    files: dict[str, Any], name: str, path: KeyPath, value: Any, choices: dict[str, list[Any]]
+) -> Iterator[dict[str, Any]]:
+    """The files with this one value changed, the likeliest valid change first; removing it comes last."""
+    key = next((part for part in reversed(path) if isinstance(part, str)), "")
+    references = _references(files)
+    ids = {item for data in files.values() for p, item in _leaves(data) if p and p[-1] == "id"}
+
+    def one(new: Any) -> dict[str, Any]:
+        return {**files, name: _replaced(files[name], path, new)}
+
+    if isinstance(value, bool):
+        yield one(not value)
+    elif isinstance(value, int):
+        yield from (one(value - 1), one(value + 1))
+    elif isinstance(value, date):
+        yield one(value + timedelta(days=1))
+    elif isinstance(value, str):
+        if value in ids:  # an id and every reference to it
+            yield {file: _renamed(data, value, f"{value}-nieuw") for file, data in files.items()}
+        used = [item for data in files.values() for p, item in _leaves(data) if key in p[-2:]]
+        allowed = choices.get(key, [])  # the values the files use for this key are the likeliest fit
+        yield from (
+            one(choice)
+            for choice in dict.fromkeys([*used, *allowed])
+            if choice != value and choice in allowed
+        )
+        yield from (one(other) for other in references.get(value, []))
+        yield from (one(changed_value) for changed_value in _numbers_changed(value))
+        if "@" in value:
+            yield one(f"nieuw.{value}")
+        elif value.startswith("http"):
+            yield one(value.rstrip("/") + "/nieuw")
+        else:
+            yield one(value.rstrip() + " nieuw")
+    yield one(_DELETE)
+
+
+def _write(folder: Path, files: dict[str, Any]) -> None:
+    for name, data in files.items():
+        (folder / name).write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+
+
+def _private_values(school: SchoolModel) -> set[str]:
+    """The e-mail addresses and phone numbers the model does not publish, in every form they are shown."""
+    values: set[str] = set()
+    for person in school.people.values():
+        if person.email is not None and person.public_email is None:
+            values.add(str(person.email))
+        if person.phone is not None and person.public_phone is None:
+            values |= {str(person.phone), person.phone.display}
+    return values
+
+
+def test_every_value_of_the_example_is_reported_when_it_changes(tmp_path: Path) -> None:
+    files = {
+        name: yaml.safe_load((EXAMPLE / name).read_text(encoding="utf-8"))
+        for name in (EXAMPLE_SCHOOL, "bestuur.yaml")
+    }
+    shutil.copytree(EXAMPLE / "logo", tmp_path / "logo")
+    _write(tmp_path, files)
+    (old,) = load_schools(tmp_path)
+    choices = _schema_choices(json_schema("school"), None, {})
+    _schema_choices(json_schema("bestuur"), None, choices)
+    choices["instrument"] = sorted(old.catalogue.ids("instrument"))
+    unchanged, reported = [], 0
+    for name, data in files.items():
+        for path, value in _leaves(data):
+            if path == ("schema",):  # one valid value; the summary leaves it out on purpose
+                continue
+            for variant in _variants(files, name, path, value, choices):
+                _write(tmp_path, variant)
+                try:
+                    (new,) = load_schools(tmp_path)
+                except InvalidInput:
+                    continue  # not a valid change of this value; try the next
+                if new.policy.model_dump() == old.policy.model_dump():
+                    continue  # e.g. the school overrides this board value, or it was the default
+                out = summary(Side("oud", old), Side("nieuw", new))
+                assert not out.rstrip().endswith("Geen inhoudelijke wijzigingen."), (name, path)
+                shown = {private for private in _private_values(old) | _private_values(new) if private in out}
+                assert not shown, (name, path, shown)
+                reported += 1
+                break
+            else:
+                unchanged.append((name, path))
+    school_data = files[EXAMPLE_SCHOOL]
+    for name, path in unchanged:
+        key = next(part for part in reversed(path) if isinstance(part, str))
+        overridden = name == "bestuur.yaml" and _has_path(school_data, path)
+        # A switch that needs other values with it (eigen: true needs a title), or a board value the
+        # school sets itself, cannot change on its own; nothing else may stay unchanged.
+        assert key in {"eigen", "standaard", "definitie"} or overridden, (name, path)
+    assert reported > 250, "the example should have many values"
+
+
+def _has_path(data: Any, path: KeyPath) -> bool:
+    try:
+        for part in path:
+            data = data[part]
+    except (KeyError, IndexError, TypeError):
+        return False
+    return True
+
+
+# Values no section describes in words are listed by key, with the old and the new value.
+
+MORE_SCHOOL = changed(
+    COMPLETE_SCHOOL,
+    "monitoring:\n",
+    "monitoring:\n  bespreking: [team, mr]\n  toelichting: De MR krijgt de cijfers.\n",
+).replace("pestaanpak:\n", "pestaanpak:\n  cyberpesten: Afspraken over de klassenapp.\n")
+MORE_BOARD = changed(
+    COMPLETE_BOARD,
+    "  - {id: meldcode, titel: Meldcode}\n",
+    "  - {id: meldcode, titel: Meldcode}\n  - {id: regeling-2027, titel: Regeling 2027}\n"
+    "  - {id: meldcode-2027, titel: Meldcode 2027}\n",
+)
+
+
+@pytest.mark.parametrize(
+    ("in_board", "old", "new", "line"),
+    [
+        (
+            False,
+            "  naam: Basisschool De Testhoeve\n",
+            "  naam: Basisschool De Testweide\n",
+            "- school.naam: Basisschool De Testhoeve → Basisschool De Testweide",
+        ),
+        (False, "bespreking: [team, mr]", "bespreking: [team]", "- monitoring.bespreking: team, mr → team"),
+        (
+            False,
+            "De MR krijgt de cijfers.",
+            "De MR krijgt de cijfers in oktober.",
+            "- monitoring.toelichting: De MR krijgt de cijfers. → De MR krijgt de cijfers in oktober.",
+        ),
+        (
+            False,
+            "cyberpesten: Afspraken over de klassenapp.",
+            "cyberpesten: Afspraken over apps.",
+            "- pestaanpak.cyberpesten: Afspraken over de klassenapp. → Afspraken over apps.",
+        ),
+        (
+            True,
+            "  regeling: klachtenregeling\n",
+            "  regeling: regeling-2027\n",
+            "- klachten.regeling: klachtenregeling → regeling-2027",
+        ),
+        (
+            True,
+            "  document: meldcode\n",
+            "  document: meldcode-2027\n",
+            "- meldcode.document: meldcode → meldcode-2027",
+        ),
+        (
+            False,
+            "cyberpesten: Afspraken over de klassenapp.",
+            "cyberpesten: |\n    Afspraken over\n    apps.\n\n    En over de klassenapp.\n",
+            "- pestaanpak.cyberpesten: Afspraken over de klassenapp. → Afspraken over apps. ¶ En over de klassenapp.",
+        ),
+        (True, "richting: openbaar", "richting: bijzonder", "- bestuur.richting: openbaar → bijzonder"),
+        (
+            False,
+            "    telefoon: 020 123 4568\n",
+            "    telefoon: 020 123 4568\n    publiceer: {telefoon: false}\n",
+            "- personen[p-dir].publiceer.telefoon: – → nee",
+        ),
+    ],
+)
+def test_values_without_words_are_listed_by_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], in_board: bool, old: str, new: str, line: str
+) -> None:
+    school = MORE_SCHOOL if in_board else changed(MORE_SCHOOL, old, new)
+    board = changed(MORE_BOARD, old, new) if in_board else MORE_BOARD
+    before = policy_tree(tmp_path / "oud", MORE_SCHOOL, MORE_BOARD) / "school.yaml"
+    after = policy_tree(tmp_path / "nieuw", school, board) / "school.yaml"
+    assert main(["verschil", str(before), str(after)]) == 0
+    out = capsys.readouterr().out
+    assert "## Overige wijzigingen\n\n" + line + "\n" in out
+
+
+def test_a_change_described_in_words_is_not_repeated_by_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = _two_versions(tmp_path)
+    assert main(["verschil", str(old), str(new)]) == 0
+    other = capsys.readouterr().out.split("## Overige wijzigingen\n")[1]
+    assert other.strip() == "- regels.schoolregels[0].tekst: – → We lopen rustig.", (
+        "version, roles, e-mail, method, monitor, step and suspension are described above"
+    )
+
+
+# The summary may be shared: a person's private e-mail address or phone number never appears in it.
+
+PRIVATE_SCHOOL = changed(
+    COMPLETE_SCHOOL,
+    "    email: cora@testhoeve.example\n",
+    "    email: cora@testhoeve.example\n    telefoon: 06 1111 2222\n"
+    "  - id: p-ouder\n    naam: Olga Ouder\n    email: olga@gmail.com\n",
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "hidden"),
+    [
+        (
+            "telefoon: 06 1111 2222",
+            "telefoon: 06 3333 4444",
+            "- Cora Coördinator: privételefoonnummer gewijzigd",
+            ["06 1111 2222", "0611112222", "06 3333 4444", "0633334444"],
+        ),
+        (
+            "olga@gmail.com",
+            "olga.ouder@gmail.com",
+            "- Olga Ouder: privé-e-mailadres gewijzigd",
+            ["olga@gmail.com", "olga.ouder@gmail.com"],
+        ),
+        (
+            "    email: olga@gmail.com\n",
+            "",
+            "- Olga Ouder: privé-e-mailadres verwijderd",
+            ["olga@gmail.com"],
+        ),
+        (
+            "    email: cora@testhoeve.example\n",
+            "    email: cora@gmail.com\n",
+            "- Cora Coördinator: privé-e-mailadres gewijzigd",
+            ["cora@gmail.com"],
+        ),
+        (
+            "telefoon: 020 123 4568",
+            "telefoon: 020 123 4569",
+            "- Dirk Directeur, telefoon: 020 123 4568 → 020 123 4569",
+            [],
+        ),
+        (
+            "telefoon: 06 1111 2222",
+            "telefoon: 06 3333 4444\n    publiceer: {telefoon: true}",
+            "- Cora Coördinator: privételefoonnummer gewijzigd",
+            ["06 1111 2222", "0611112222"],
+        ),
+        (
+            "  - id: p-ouder\n",
+            "  - id: p-nieuw\n    naam: Nina Nieuw\n    telefoon: 06 5555 6666\n  - id: p-ouder\n",
+            "- Persoon erbij: Nina Nieuw",
+            ["06 5555 6666", "0655556666"],
+        ),
+    ],
+)
+def test_private_contact_details_are_never_shown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, line: str, hidden: list[str]
+) -> None:
+    before = policy_tree(tmp_path / "oud", PRIVATE_SCHOOL, COMPLETE_BOARD) / "school.yaml"
+    after = policy_tree(tmp_path / "nieuw", changed(PRIVATE_SCHOOL, old, new), COMPLETE_BOARD) / "school.yaml"
+    assert main(["verschil", str(before), str(after)]) == 0
+    out = capsys.readouterr().out
+    assert line + "\n" in out
+    for value in hidden:
+        assert value not in out
+
+
+# Only what the school needs is copied: a policy file may sit in a project folder full of other things.
+
+
+def _project(root: Path, school: str) -> Path:
+    """A school file at the top of a project, beside unrelated YAML, a large folder and a shared board."""
+    logo = (EXAMPLE / "logo" / "vlinderboom.png").read_bytes()
+    with_extras = changed(
+        school,
+        "  email: info@testhoeve.example\n",
+        "  email: info@testhoeve.example\n  logo: beeld/logo.png\n",
+    )
+    files: dict[str, str | bytes] = {
+        "project/school.yaml": "sjablonen: ../gedeeld/sjablonen\n" + with_extras,
+        "project/bestuur.yaml": COMPLETE_BOARD,
+        "project/ander-bestuur.yaml": "bestuur: {id: ander}\n",  # another board, invalid on its own
+        "project/kapot.yaml": "school: [niet: goed\n",
+        "project/mkdocs.yml": "site_name: Iets anders\nnav: [index.md]\n",
+        "project/beeld/logo.png": logo,
+        "project/.venv/lib/groot.bin": b"\0" * 4096,
+        "gedeeld/sjablonen/notitie.txt": "eigen sjablonen\n",
+    }
+    write_tree(root, files)
+    (root / "project" / ".venv" / "lib" / "weg").symlink_to(root / "bestaat-niet")  # copying it would fail
+    return root / "project" / "school.yaml"
+
+
+def test_a_school_file_beside_other_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = _project(tmp_path / "oud", COMPLETE_SCHOOL)
+    new = _project(tmp_path / "nieuw", NEW)
+    assert main(["verschil", str(old), str(new)]) == 0
+    out = capsys.readouterr().out
+    assert "- Versie: 1.0 → 1.1" in out
+    assert "sjablonen" not in out and "logo" not in out
+
+
+def test_a_school_file_beside_other_files_at_a_revision(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    require_program("git")
+    school = _project(tmp_path, COMPLETE_SCHOOL)
+    _git(tmp_path, "init", "--quiet")
+    _git(tmp_path, "add", "project/school.yaml", "project/bestuur.yaml", "project/ander-bestuur.yaml")
+    _git(tmp_path, "add", "project/kapot.yaml", "project/mkdocs.yml", "project/beeld", "gedeeld")
+    _git(tmp_path, "commit", "--quiet", "-m", "versie 1.0")
+    school.write_text(
+        school.read_text(encoding="utf-8").replace('versie: "1.0"', 'versie: "1.1"'), encoding="utf-8"
+    )
+    monkeypatch.chdir(school.parent)
+    assert main(["verschil", "school.yaml", "--rev", "HEAD"]) == 0
+    out = capsys.readouterr().out
+    assert "Oud: school.yaml@HEAD (schooljaar 2026-2027, versie 1.0, vastgesteld)" in out
+    assert "- Versie: 1.0 → 1.1" in out
+
+
+def test_a_board_that_is_not_there_is_reported_at_the_users_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    school = _project(tmp_path, changed(COMPLETE_SCHOOL, "bestuur: testbestuur", "bestuur: testbestuu"))
+    monkeypatch.chdir(tmp_path)
+    assert main(["verschil", str(school), str(school)]) == 2
+    err = capsys.readouterr().err
+    line = line_of(school.read_text(encoding="utf-8"), "bestuur: testbestuu")
+    assert f'project/school.yaml:{line}: school.bestuur: bestuur "testbestuu" bestaat niet in deze map' in err
+    assert "testbestuur" in err, "the loader still sees the other boards, so it can suggest the right one"
+    assert "kapot.yaml" not in err, "a broken file that is not about this board is left out"
+
+
+def test_a_broken_board_file_is_reported_as_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    school = _project(tmp_path, COMPLETE_SCHOOL)
+    board = school.parent / "bestuur.yaml"
+    board.write_text(
+        changed(COMPLETE_BOARD, "  naam: Stichting Testonderwijs\n", "  naam: [Stichting\n"), encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["verschil", str(school), str(school)]) == 2
+    err = capsys.readouterr().err
+    assert "project/bestuur.yaml:" in err and "ongeldige YAML" in err
+    assert "kapot.yaml" not in err

@@ -67,7 +67,9 @@ def text(value: Any) -> str:
         return ", ".join(part for part in (value.street or value.po_box, value.postcode, value.place) if part)
     if isinstance(value, tuple | list):
         return ", ".join(text(item) for item in value)
-    return str(value)
+    # One line per value keeps the Markdown list intact; a paragraph break still shows as ¶.
+    paragraphs = re.split(r"\n\s*\n", str(value).strip())
+    return " ¶ ".join(" ".join(paragraph.split()) for paragraph in paragraphs)
 
 
 def _groups(school: SchoolModel, groups: Sequence[str] | None) -> str | None:
@@ -210,13 +212,18 @@ _INCIDENTS: tuple[Field, ...] = (
 def _fields(old: Any, new: Any, fields: Sequence[Field], path: str) -> list[Pair]:
     """Pairs of the same fields of two versions of a part; a part that is absent has no values."""
     return [
-        (label, getattr(old, attr, None), getattr(new, attr, None), f"{path}.{key}")
+        (
+            label,
+            None if old is None else getattr(old, attr),
+            None if new is None else getattr(new, attr),
+            f"{path}.{key}",
+        )
         for label, attr, key in fields
     ]
 
 
 def _public_contact(person: Person) -> tuple[Any, Any]:
-    """The e-mail address and phone number that may be shown, as the model decides publication."""
+    """The e-mail address and phone number that may be shown (SchoolModel.people has publication settled)."""
     return person.public_email, person.public_phone
 
 

@@ -312,15 +312,6 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number_word(number)} {one if number == 1 else many}"
 
 
-def heard_before_removal(fact: law.Fact) -> tuple[str, ...]:
-    """Who must be heard before a removal decision, as the legal fact names them (in law.py)."""
-    clauses = [clause for clause in re.split(r"[.;]", fact.rule) if "gehoord" in clause]
-    heard = tuple(who for who in _HEAR_OPTIONS if any(re.search(rf"\b{who}\b", clause) for clause in clauses))
-    if not heard:
-        raise ValueError(f"{fact.key}: the rule no longer says who is heard ('... gehoord')")
-    return heard
-
-
 def _measures(school: SchoolModel, out: Collector) -> None:
     measures = school.policy.measures
     variant = law.variant(school.law, school.policy.board.richting)
@@ -355,7 +346,7 @@ def _measures(school: SchoolModel, out: Collector) -> None:
             "laat de leerling bij een time-out op school (een andere groep), of gebruik de schorsing met "
             "bericht aan de inspectie",
         )
-    heard = heard_before_removal(variant.removal)
+    heard = law.REMOVAL_HEARD
     missing = [who for who in heard if who not in measures.removal.hear]
     if missing:
         optional = [who for who in _HEAR_OPTIONS if who not in heard]

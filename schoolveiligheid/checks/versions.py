@@ -211,34 +211,44 @@ def _materialise(tree: _Tree, school: Path, copy: Path, label: str) -> None:
     data = read_yaml_file(copy / school)  # the school's own mistakes are reported
     if "school" not in data:
         raise _problem(label, "dit is geen schoolbestand", "vergelijk een bestand dat met 'school:' begint")
-    others = {name: _readable(copy / name) for name in names if name != school}
-    keep = {school: data, **_boards(data, others)}
+    others = {copy / name: _readable(copy / name) for name in names if name != school}
+    keep = {copy / school: data, **_boards(data, others)}
     for name in names:
-        if name not in keep:
+        if copy / name not in keep:
             (copy / name).unlink()
-    tree.fetch([item for name, raw in keep.items() for item in _named_paths(name, raw)], copy)
+    tree.fetch(
+        [item for file, raw in keep.items() for item in _named_paths(file.relative_to(copy), raw)], copy
+    )
 
 
 def _boards(school: Any, others: dict[Path, Any]) -> dict[Path, Any]:
-    """The board file the school names; when none has its id, every board and unreadable file.
+    """The board file the school names; when no board has its id, every board that might be meant.
 
-    The loader then says what is wrong: an id that is misspelt, or the board file's own mistake.
+    The loader then says what is wrong: an id that is misspelt (it suggests the right one), or a
+    mistake in the board file itself, which cannot be read but does mention the id.
     """
     info = school.get("school")
     board_id = info.get("bestuur") if isinstance(info, dict) else None
-    if board_id is None:
-        return {}  # the board is in the school file itself, or the loader reports it missing
+    if not isinstance(board_id, str):
+        return {}  # the board is in the school file itself, or the loader reports what is missing
     boards = {
-        name: raw
-        for name, raw in others.items()
+        file: raw
+        for file, raw in others.items()
         if raw is not None and "bestuur" in raw and "school" not in raw and "brief" not in raw
     }
     named = {
-        name: raw
-        for name, raw in boards.items()
+        file: raw
+        for file, raw in boards.items()
         if isinstance(raw["bestuur"], dict) and raw["bestuur"].get("id") == board_id
     }
-    return named or {**boards, **{name: raw for name, raw in others.items() if raw is None}}
+    if named:
+        return named
+    broken = {file: None for file, raw in others.items() if raw is None and _mentions(file, board_id)}
+    return {**boards, **broken}
+
+
+def _mentions(file: Path, word: str) -> bool:
+    return word in file.read_text(encoding="utf-8", errors="replace")
 
 
 def _named_paths(name: Path, raw: Any) -> list[Path]:

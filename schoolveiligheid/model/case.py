@@ -9,9 +9,9 @@ whole case can show: the keys each kind of letter needs, and the law.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import field_validator
+from pydantic import BeforeValidator, field_validator
 from pydantic_core import PydanticCustomError
 
 from .base import Block, RoleId, field
@@ -169,6 +169,12 @@ KindId = Literal[
 ]
 
 
+def _none_as_empty(value: Any) -> Any:
+    # A list key written without items is left out, like every other empty key; case_checks then
+    # reports it as empty when the kind of letter needs it.
+    return () if value is None else value
+
+
 class Pupil(Block):
     """The pupil the letter is about."""
 
@@ -212,7 +218,9 @@ class Meeting(Block):
     date: Date = field("datum", "datum van het gesprek")
     time: Time = field("tijd", "begintijd, bijvoorbeeld 15.00")
     place: CaseLine | None = field("plaats", "waar, bijvoorbeeld de kamer van de directeur", None)
-    with_: tuple[Participant, ...] = field("met", "wie er namens de school bij zijn (rollen of personen)", ())
+    with_: Annotated[tuple[Participant, ...], BeforeValidator(_none_as_empty)] = field(
+        "met", "wie er namens de school bij zijn (rollen of personen)", ()
+    )
 
 
 class Heard(Block):
@@ -278,7 +286,9 @@ class Case(Block):
         "ondertekenaar", "rol die ondertekent; standaard brieven.ondertekenaar", None
     )
     pupil: Pupil | None = field("leerling", "de leerling (niet bij brieven aan alle ouders)", None)
-    recipients: tuple[Recipient, ...] = field("ontvangers", "ouders of verzorgers met hun adres", ())
+    recipients: Annotated[tuple[Recipient, ...], BeforeValidator(_none_as_empty)] = field(
+        "ontvangers", "ouders of verzorgers met hun adres", ()
+    )
     salutation: CaseLine | None = field("aanhef", "eigen aanhef, bijvoorbeeld Beste Anna en Pieter", None)
     teacher: PersonId | None = field("groepsleerkracht", "id van de groepsleerkracht uit personen", None)
     group: Group | None = field("groep", "groep waarin het incident gebeurde", None)
@@ -305,7 +315,9 @@ class Case(Block):
     )
     incident: Incident | None = field("incident", "wat er gebeurde", None)
     group_talk: GroupTalk | None = field("gesprek_in_groep", "het gesprek met de groep", None)
-    experts: tuple[OrganisationId, ...] = field("deskundigen", "organisaties die met de school meedenken", ())
+    experts: Annotated[tuple[OrganisationId, ...], BeforeValidator(_none_as_empty)] = field(
+        "deskundigen", "organisaties die met de school meedenken", ()
+    )
     contact: RoleId | None = field("contactpersoon", "rol bij wie ouders met vragen terechtkunnen", None)
     approach: ApproachId | None = field("aanpak", "aanpak uit de catalogus, bijvoorbeeld opa", None)
     actions: tuple[Sentence, ...] | None = field("acties", "wat de school nu doet", None)

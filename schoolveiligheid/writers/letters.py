@@ -75,6 +75,15 @@ _JINJA_MESSAGES = (
 )
 
 
+_TYPE_NAMES = {"dict": "blok", "list": "lijst", "tuple": "lijst", "str": "tekst", "int": "getal"}
+
+
+def _type_name(name: str) -> str:
+    """'schoolveiligheid.context.letter_views.Letterhead' -> 'Letterhead'; Python's own types in Dutch."""
+    short = name.rsplit(".", 1)[-1] if re.fullmatch(r"\w+(\.\w+)+", name) else name
+    return _TYPE_NAMES.get(short, short)
+
+
 def dutch_template_error(exc: jinja2.TemplateError, template: Path, names: Sequence[str]) -> BuildFailed:
     """A Jinja error from a letter or form template as a Dutch BuildFailed naming the template file."""
     original = (exc.message or str(exc) or type(exc).__name__).strip()
@@ -82,7 +91,7 @@ def dutch_template_error(exc: jinja2.TemplateError, template: Path, names: Seque
     for pattern, text in _JINJA_MESSAGES:
         match = pattern.fullmatch(original)
         if match:
-            dutch = text.format(*match.groups())
+            dutch = text.format(*(_type_name(group) for group in match.groups()))
             break
     if dutch is None:  # a rare Jinja message: keep it, after a Dutch lead, so nothing is lost
         dutch = f"fout in de opbouw van het sjabloon (Jinja: {original})"
