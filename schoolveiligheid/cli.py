@@ -143,6 +143,11 @@ def _add_brief(commands: Any) -> None:
         metavar="MAP",
         help="map voor de brief (standaard: brieven/); nooit in een websitemap",
     )
+    brief.add_argument(
+        "--overschrijven",
+        action="store_true",
+        help="vervang een brief die al bestaat (standaard: weigeren, want die kan al verstuurd zijn)",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -281,7 +286,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
 def run_letter(args: argparse.Namespace) -> int:
     """`brief`: one letter from a case file; prints where it is and what to do next, never a name."""
-    result = lettering.write_letter(args.zaak, args.policy, args.uitvoer)
+    result = lettering.write_letter(args.zaak, args.policy, args.uitvoer, overwrite=args.overschrijven)
     for line in lettering.describe(result):
         print(line)
     return 0

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from policies import BOARD, SCHOOL, policy_tree
 
-from schoolveiligheid.clock import today
 from schoolveiligheid.checks import Finding, check_school
+from schoolveiligheid.clock import today
 from schoolveiligheid.model import SchoolModel, load_schools
 
 COMPLETE_BOARD = BOARD.replace(

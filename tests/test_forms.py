@@ -231,8 +231,11 @@ def test_a_broken_logo_is_a_dutch_error_for_forms_and_letters(
 def test_bouw_with_a_logo_word_cannot_read_stops_in_dutch(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    school = SCHOOL.replace("  email: info@testhoeve.example\n", "  email: info@testhoeve.example\n  logo: logo.png\n")
-    school = school.replace("  status: vastgesteld\n", "  status: concept\n")  # a concept builds despite findings
+    school = SCHOOL.replace(
+        "  email: info@testhoeve.example\n", "  email: info@testhoeve.example\n  logo: logo.png\n"
+    )
+    # A concept is built despite findings, so the build reaches the forms.
+    school = school.replace("  status: vastgesteld\n", "  status: concept\n")
     assert "logo: logo.png" in school and "status: concept" in school
     policy = policy_tree(tmp_path, school=school)
     (policy / "logo.png").write_bytes(_png(200, 80)[:20])  # a PNG signature, then nothing
@@ -256,7 +259,11 @@ def _template(tmp_path: Path, *paragraphs: str) -> Path:
 @pytest.mark.parametrize(
     ("paragraphs", "message", "hint"),
     [
-        (["{{ onbekend }}"], "onbekende waarde 'onbekend' in sjabloon", "velden die het sjabloon mag gebruiken: head"),
+        (
+            ["{{ onbekend }}"],
+            "onbekende waarde 'onbekend' in sjabloon",
+            "velden die het sjabloon mag gebruiken: head",
+        ),
         (
             ["{{ leeg.naam }}"],
             "het sjabloon vraagt 'naam' op van een waarde die bij deze brief leeg is in sjabloon",

@@ -82,6 +82,11 @@ CASES = [
     Case("schorsing begint voor de brief", "schorsing", "van: 2026-11-24", "van: 2026-11-20", "van: 2026-11-20", "periode.van", "de eerste dag van de schorsing (20 november 2026) ligt vóór de datum van de brief (23 november 2026)"),
     Case("gesprek voor de brief", "schorsing", "datum: 2026-11-27", "datum: 2026-11-20", "datum: 2026-11-20", "uitnodiging.datum", "het gesprek (20 november 2026) ligt vóór de datum van de brief (23 november 2026)"),
     Case("ondertekenaar zonder persoon", "schorsing", "brief: schorsing", "brief: schorsing\nondertekenaar: adjunct_directeur", "ondertekenaar:", "ondertekenaar", 'de ondertekenaar "adjunct_directeur" is geen ingevulde rol met een persoon in het beleid van de school', "rollen.adjunct_directeur"),
+    Case("naam te lang", "schorsing", "voornaam: Sam", "voornaam: " + "S" * 200, "voornaam: SSS", "leerling.voornaam", "deze regel is te lang (200 tekens, maximaal 150)", "een naam, een adres of een plaats"),
+    Case("straat te lang", "schorsing", "straat: Kievitstraat 12", "straat: " + "K" * 160, "straat: KKK", "ontvangers[0].adres.straat", "deze regel is te lang (160 tekens, maximaal 150)", "een naam, een adres of een plaats"),
+    Case("stuurteken in een tekst", "schorsing", "  - U kunt tijdens schooltijd met vragen", '  - "U kunt\\ftijdens schooltijd" \n  - U kunt met vragen', "U kunt\\ftijdens", "maatregelen[1]", "de tekst bevat een onzichtbaar stuurteken (code 12)", "platte tekst"),
+    Case("tijd als lijst", "schorsing", 'tijd: "8.30"', "tijd: [8, 30]", "tijd:", "uitnodiging.tijd", "verwacht een tijd, geen lijst of blok", '"15.00"'),
+    Case("school als lijst", "schorsing", "school: vlinderboom", "school: [vlinderboom]", "school:", "school", "verwacht de id van één school, geen lijst of blok", "school.id in het beleid"),
     Case("ongeldige tijd", "schorsing", 'tijd: "8.30"', 'tijd: "8.70"', "tijd:", "uitnodiging.tijd", 'ongeldige tijd "8.70"', "15.00"),
     Case("ruimte bestaat niet", "time-out", "ruimte: Stilteruimte", "ruimte: Stilteruimtee", "ruimte:", "time_out.ruimte", 'ruimte "Stilteruimtee" staat niet in so.ruimtes van het beleid', "bedoelde je 'Stilteruimte'?"),
     Case("time-out eindigt voor begin", "time-out", 'tot: "10.45"', 'tot: "10.05"', "tot:", "time_out.tot", "de time-out eindigt (10.05) niet na het begin (10.20)"),
@@ -229,7 +234,9 @@ def test_a_required_key_left_empty_is_refused(kind: str, key: str, tmp_path: Pat
     assert matching, f"expected {message!r}, got:\n" + "\n".join(map(str, problems))
     (problem,) = matching
     assert Path(problem.file) == path and problem.key == key and problem.hint
-    assert problem.line == next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(f"{key}:"))
+    assert problem.line == next(
+        n for n, line in enumerate(text.splitlines(), 1) if line.startswith(f"{key}:")
+    )
     assert not (tmp_path / "uit").exists()
 
 

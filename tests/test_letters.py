@@ -379,14 +379,18 @@ def test_same_file_name_in_two_folders_gives_two_letters(tmp_path: Path) -> None
     assert re.fullmatch(r"2026-11-23-schorsing-schorsing-[0-9a-f]{8}\.docx", letter_a.name)
     assert "Sam Voorbeeld" in docx_text(letter_a) and "Kim Voorbeeld" in docx_text(letter_b)
     moved = shutil.copy(first, tmp_path / "klas-a" / "kopie.yaml")
-    assert write_letter(Path(moved), EXAMPLE_POLICY, out).paths[0].name.startswith("2026-11-23-schorsing-kopie-")
+    assert (
+        write_letter(Path(moved), EXAMPLE_POLICY, out).paths[0].name.startswith("2026-11-23-schorsing-kopie-")
+    )
 
 
 def test_letters_to_the_own_parents_name_son_or_daughter(examples: dict[str, LetterResult]) -> None:
     assert "heeft besloten uw zoon Sam te schorsen" in text_of(examples, "schorsing")
     assert "hoorden wij dat uw dochter Noor gepest wordt" in text_of(examples, "pesten-gepeste-leerling")
     assert "omdat uw zoon Daan betrokken is bij het pesten" in text_of(examples, "pesten-pestende-leerling")
-    assert "van plan is uw kind Robin van school te verwijderen" in text_of(examples, "voornemen-verwijdering")
+    assert "van plan is uw kind Robin van school te verwijderen" in text_of(
+        examples, "voornemen-verwijdering"
+    )
     for name in ("incident-eigen-groep", "incident-overige-groepen", "incident-jonge-kinderen"):
         assert not re.search(r"uw (zoon|dochter)", text_of(examples, name)), name
 
@@ -413,3 +417,19 @@ def test_every_field_of_the_letter_context_is_used_by_a_template() -> None:
         if item.name not in names | used_by_writer
     ]
     assert not unused, f"fields no letter template uses: {unused}"
+
+
+def test_brief_refuses_to_overwrite_unless_asked_and_keeps_letters_private(tmp_path: Path) -> None:
+    from schoolveiligheid.cli import main
+
+    case = ROOT / "letters" / "voorbeelden" / "schorsing.yaml"
+    out = tmp_path / "brieven"
+    assert main(["brief", str(case), "--uitvoer", str(out)]) == 0
+    (written,) = list(out.glob("*.docx"))
+    before = written.read_bytes()
+    written.write_bytes(b"al verstuurd")
+    assert main(["brief", str(case), "--uitvoer", str(out)]) == 2
+    assert written.read_bytes() == b"al verstuurd"
+    assert main(["brief", str(case), "--uitvoer", str(out), "--overschrijven"]) == 0
+    assert written.read_bytes() == before
+    assert written.stat().st_mode & 0o777 == 0o600

@@ -18,5 +18,9 @@ def test_no_passage_repeats_reference_prose() -> None:
             pytest.fail(f"{TOOL} ontbreekt: CI draait met ../shared naast het project")
         pytest.skip(f"{TOOL} niet gevonden (alleen beschikbaar naast de gedeelde referenties)")
     result = subprocess.run([str(TOOL), str(ROOT)], capture_output=True, text=True, timeout=120, check=False)
-    hits = [line for line in result.stdout.splitlines() if line.strip() and not line.startswith("no reference prose")]
+    hits = [
+        line
+        for line in result.stdout.splitlines()
+        if line.strip() and not line.startswith("no reference prose")
+    ]
     assert hits == [], "\n".join(hits)

@@ -120,7 +120,9 @@ def test_templates_compile_once_per_run_not_per_school(
     # templates they share with the others must still be compiled only once.
     extra = {f"school{n}.yaml": SCHOOL.replace("id: testschool", f"id: school{n}") for n in range(2, 4)}
     for n in (4, 5):
-        extra[f"school{n}.yaml"] = f"sjablonen: eigen{n}\n" + SCHOOL.replace("id: testschool", f"id: school{n}")
+        extra[f"school{n}.yaml"] = f"sjablonen: eigen{n}\n" + SCHOOL.replace(
+            "id: testschool", f"id: school{n}"
+        )
         extra[f"eigen{n}/pestprotocol/01-inleiding.md.j2"] = f"# Eigen inleiding {n}\n"
     schools = load_schools(policy_tree(tmp_path, extra=extra))
     assert len(schools) == 5

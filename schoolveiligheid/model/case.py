@@ -201,7 +201,9 @@ class Recipient(Block):
                 try:
                     short_line(text)
                 except PydanticCustomError as error:
-                    raise invalid(error.type, error.message_template, sleutel=key, **(error.context or {})) from None
+                    raise invalid(
+                        error.type, error.message_template, sleutel=key, **(error.context or {})
+                    ) from None
         return address
 
 

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from ..errors import InvalidInput, Problem
 from ..law import (
     FACTS,
+    REMOVAL_HEARD,
     SUSPENSION_MAX_SCHOOL_DAYS,
     nth_school_day,
     removal_decision_fact,
@@ -35,9 +36,6 @@ from .values import dutch_date, suggest
 # Words a letter to worried parents avoids: labels for children, and the formal measure.
 _CAREFUL_WORDS = re.compile(r"\b(daders?|slachtoffers?|schors\w*|geschorst)\b", re.IGNORECASE)
 _LIST_KEYS = ("redenen", "maatregelen", "acties", "ontvangers")
-# Who is heard before a removal decision, by law (FACTS["verwijdering_andere_school"]). law.py has no
-# constant for it yet; this is the one copy in the letters code (see the report of issue 4).
-_HEARD_BY_LAW = ("groepsleerkracht", "ouders")
 _PARTY_NAMES = {"groepsleerkracht": "de groepsleerkracht", "ouders": "de ouders", "leerling": "de leerling"}
 _ONE_PER_LINE = "noem elk op een eigen regel met '- '"
 _WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -150,22 +148,26 @@ def _required_hint(key: str, kind: LetterKind, school: SchoolModel) -> str:
     """What to write for a required key; where the law asks for it, the rule comes from law.py."""
     rules = variant(school.law, school.policy.board.richting)
     if key == "redenen":
-        decision = rules.suspension if kind.id == "schorsing" else removal_decision_fact(
-            school.law, school.policy.board.richting
+        decision = (
+            rules.suspension
+            if kind.id == "schorsing"
+            else removal_decision_fact(school.law, school.policy.board.richting)
         )
-        return f"{_ONE_PER_LINE}" + (f". {decision.rule}" if decision else "")
+        return _ONE_PER_LINE + (f". {decision.rule}" if decision else "")
     if key == "maatregelen":
         return f"{_ONE_PER_LINE}. {FACTS['schorsing_onderwijs'].rule}"
     if key == "andere_school":
         return f"noem de school met naam en plaats. {rules.removal.rule}"
-    if key in {"gehoord", "hoorgesprek"}:
-        what = "de datums waarop zij gehoord zijn" if key == "gehoord" else "datum en tijd van het gesprek"
-        return f"noem {what}. {rules.removal.rule}"
+    if key == "gehoord":
+        parties = [_PARTY_NAMES[party] for party in _heard_parties(school)]
+        return f"noem de datums waarop {', '.join(parties[:-1])} en {parties[-1]} gehoord zijn. {rules.removal.rule}"
+    if key == "hoorgesprek":
+        return f"noem datum en tijd van het gesprek met de ouders. {rules.removal.rule}"
     if key == "gerelateerd_aan":
         return "noem het zaakbestand van de brief over het voornemen tot verwijdering; de definitieve brief verwijst ernaar"
     info = next((item for item in Case.model_fields.values() if item.alias == key), None)
-    about = f" ({info.description})" if info is not None and info.description else ""
-    return f"vul '{key}:' in{about}"
+    about = f": {info.description}" if info is not None and info.description else ""
+    return f"schrijf '{key}:' met een waarde{about}"
 
 
 def _check_keys(kind: LetterKind, raw: MarkedDict, school: SchoolModel, found: _Found) -> None:
@@ -266,11 +268,16 @@ def _check_school(case: Case, school: SchoolModel, found: _Found) -> None:
         _check_heard(case, school, found)
 
 
+def _heard_parties(school: SchoolModel) -> tuple[str, ...]:
+    """Who is heard before a removal: whom the law names, and whom the school's policy adds."""
+    return tuple(dict.fromkeys((*REMOVAL_HEARD, *school.policy.measures.removal.hear)))
+
+
 def _check_heard(case: Case, school: SchoolModel, found: _Found) -> None:
     heard = case.heard
     if heard is None:
         return
-    needed = dict.fromkeys((*_HEARD_BY_LAW, *school.policy.measures.removal.hear))
+    needed = _heard_parties(school)
     values = {"groepsleerkracht": heard.teacher, "ouders": heard.parents, "leerling": heard.pupil}
     rule = variant(school.law, school.policy.board.richting).removal.rule
     for party in needed:
@@ -280,7 +287,7 @@ def _check_heard(case: Case, school: SchoolModel, found: _Found) -> None:
                 ("gehoord", party),
                 f"er staat niet wanneer {_PARTY_NAMES[party]} {verb} gehoord",
                 rule
-                if party in _HEARD_BY_LAW
+                if party in REMOVAL_HEARD
                 else "het beleid van de school noemt ook de leerling (maatregelen.verwijdering.horen)",
                 at=("gehoord",),
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Annotated, Any
@@ -511,6 +512,7 @@ def markdown_text(max_length: int) -> Callable[[Any], str]:
                 "koppen (#) zijn hier niet toegestaan",
                 "de hoofdstukindeling komt uit de sjablonen; schrijf gewone alinea's of een opsomming",
             )
+        _no_control_characters(text)
         _only_plain_markdown(text)
         return text
 
@@ -540,6 +542,19 @@ LongText = Annotated[
 ]
 
 
+LINE_MAX = 300
+
+
+def _no_control_characters(text: str) -> None:
+    """Invisible characters (from copying out of Word or a PDF) would become page breaks and worse."""
+    if any(unicodedata.category(char) == "Cc" and char not in "\n\t" for char in text):
+        raise invalid(
+            "onzichtbaar",
+            "deze tekst bevat een onzichtbaar stuurteken",
+            "typ de tekst opnieuw; zo'n teken komt vaak mee bij kopiëren uit Word of een PDF",
+        )
+
+
 def _line(value: Any) -> str:
     if value is None:
         raise invalid("leeg", "deze tekst is leeg", "vul de tekst in of laat de sleutel weg")
@@ -554,6 +569,15 @@ def _line(value: Any) -> str:
         raise invalid("leeg", "deze tekst is leeg", "vul de tekst in of laat de sleutel weg")
     if "\n" in text:
         raise invalid("meerdere_regels", "hier past één regel tekst", "zet langere tekst in een toelichting")
+    if len(text) > LINE_MAX:
+        raise invalid(
+            "te_lang",
+            "tekst is te lang ({lengte} tekens, maximaal {maximum})",
+            "houd dit kort; langere uitleg hoort in een toelichting",
+            lengte=len(text),
+            maximum=LINE_MAX,
+        )
+    _no_control_characters(text)
     return text
 
 

@@ -11,8 +11,8 @@ from dataclasses import fields
 from pathlib import Path
 
 from ..context.forms import FormsContext
+from ..files import write_atomically
 from .letters import DocxFiller
-from .word import _write_atomically
 
 FORMS_FOLDER = "formulieren"
 DEFAULT_FORMS = Path(__file__).resolve().parents[2] / "templates" / FORMS_FOLDER
@@ -52,7 +52,7 @@ class FormWriter:
             for stem, title in FORMS.items()
         ]
         for path, data in rendered:
-            _write_atomically(path, data)
+            write_atomically(path, data, mode=0o600)  # the contact list holds staff's private numbers
         return [path for path, _ in rendered]
 
 

@@ -34,6 +34,7 @@ from docxtpl import DocxTemplate, InlineImage  # type: ignore[import-untyped]
 
 from ..context.letter import LetterContext
 from ..errors import BuildFailed, InvalidInput, Problem, display_path
+from ..files import os_reason
 from .word import CompileOnceEnvironment, reproducible_zip
 
 LETTERS_DIR = Path(__file__).resolve().parents[2] / "letters"
@@ -41,7 +42,9 @@ LOGO_HEIGHT = Mm(18)
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_FOLDER_MODE = 0o700
 _REMAKE = "maak de sjablonen opnieuw met: python tools/maak_brieven.py"
-_LOGO_HINT = "exporteer het logo opnieuw als PNG of JPG en controleer dat het in een afbeeldingsprogramma opent"
+_LOGO_HINT = (
+    "exporteer het logo opnieuw als PNG of JPG en controleer dat het in een afbeeldingsprogramma opent"
+)
 # What python-docx raises on an image it cannot read: a wrong or cut-off header, or a size of zero pixels.
 _BAD_IMAGE = (
     InvalidImageStreamError,
@@ -67,7 +70,10 @@ _JINJA_MESSAGES = (
         re.compile(r"Unexpected end of template.*?'(end\w+)'.*", re.DOTALL),
         "het sjabloon houdt op voordat een blok is afgesloten (ontbrekend: '{0}')",
     ),
-    (re.compile(r"unexpected end of template.*", re.DOTALL | re.IGNORECASE), "het sjabloon houdt te vroeg op"),
+    (
+        re.compile(r"unexpected end of template.*", re.DOTALL | re.IGNORECASE),
+        "het sjabloon houdt te vroeg op",
+    ),
     (re.compile(r"unexpected '(.+)'"), "onverwacht teken '{0}'"),
     (re.compile(r"expected token '(.+?)', got '(.+?)'"), "hier hoort '{0}', maar er staat '{1}'"),
     (re.compile(r"no filter named '([^']+)'"), "onbekend filter '{0}'"),
@@ -100,7 +106,7 @@ def dutch_template_error(exc: jinja2.TemplateError, template: Path, names: Seque
     if isinstance(exc, jinja2.TemplateSyntaxError):
         hint = "controleer de {{ … }} en {% … %} in het sjabloon"
         if nearby:
-            hint += f", rond deze tekst: \"{' '.join(nearby)[:200]}\""
+            hint += f', rond deze tekst: "{" ".join(nearby)[:200]}"'
         return BuildFailed(message, hint)
     return BuildFailed(message, f"velden die het sjabloon mag gebruiken: {', '.join(sorted(names))}")
 
@@ -130,7 +136,7 @@ class DocxFiller:
             Image.from_file(str(logo)).scaled_dimensions(None, LOGO_HEIGHT)
         except OSError as exc:
             raise BuildFailed(
-                f"het logo {display_path(logo)} kan niet worden gelezen: {exc.strerror or exc}",
+                f"het logo {display_path(logo)} kan niet worden gelezen: {os_reason(exc)}",
                 "controleer school.logo in het beleid",
             ) from exc
         except _BAD_IMAGE as exc:
@@ -204,7 +210,7 @@ def _already_there(paths: Sequence[Path]) -> InvalidInput:
 
 def _cannot_write(path: Path, exc: OSError) -> BuildFailed:
     return BuildFailed(
-        f"kan {display_path(path)} niet schrijven: {exc.strerror or exc}",
+        f"kan {display_path(path)} niet schrijven: {os_reason(exc)}",
         "is de brief geopend in Word, of is de map alleen-lezen? Sluit het bestand of kies een andere map",
     )
 
@@ -232,6 +238,7 @@ def write_private(path: Path, data: bytes, overwrite: bool = False) -> None:
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
+            temporary.chmod(PRIVATE_FILE_MODE)  # mkstemp's mode, stated rather than assumed
             stream.write(data)
         if overwrite:
             temporary.replace(path)

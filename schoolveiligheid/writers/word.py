@@ -129,7 +129,7 @@ class WordWriter:
             (out_dir / f"{document.file_stem}.docx", self._render(document, loaded)) for document in documents
         ]
         for path, data in rendered:
-            _write_atomically(path, data)
+            write_atomically(path, data)
         return [path for path, _ in rendered]
 
     def _master(self, path: Path) -> _Master:
@@ -289,7 +289,3 @@ def reproducible_zip(data: bytes, when: datetime, replace: Mapping[str, bytes] |
             entry.external_attr = 0
             target.writestr(entry, (replace or {}).get(info.filename) or source.read(info.filename))
     return out.getvalue()
-
-
-# Kept under its old name for the letter and form writers.
-_write_atomically = write_atomically
