@@ -18,10 +18,10 @@ from ..law import (
     variant,
 )
 from ..model import SchoolModel
+from ..model.wording import capitalised, join
 from . import practice, procedures
 from .people import People
 from .sections import LawSection, SchoolContext
-from .text import capitalised, join
 from .views import ContactRow, DownloadView, OrganisationView, PersonView, RoleView
 
 __all__ = ["SchoolContext", "build_context", "CONTACT_ROLES"]

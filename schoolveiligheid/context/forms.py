@@ -14,11 +14,11 @@ from pathlib import Path
 from ..model import SchoolModel
 from ..model.base import ROLES
 from ..model.parts import Address, Organisation, Person
+from ..model.wording import join
 from .letter import letterhead
 from .letter_views import Letterhead, PersonLine
 from .people import People
 from .practice import incidents
-from .text import join
 
 BLANK_ROWS = 12  # empty lines in each register
 EXTRA_ROWS = 3  # empty lines under each list, for additions by hand

@@ -26,6 +26,7 @@ from ..model.case import Case, Meeting, Recipient
 from ..model.case_checks import LoadedCase
 from ..model.parts import Address, Person
 from ..model.values import dutch_date
+from ..model.wording import groups_text, join, number_word
 from .letter_views import (
     ApproachView,
     GroupTalkView,
@@ -40,7 +41,6 @@ from .letter_views import (
     SuspensionView,
     TimeOutView,
 )
-from .text import groups_text, join, number_word
 
 
 def day_text(day: date) -> str:

@@ -7,13 +7,13 @@ from ..model.base import GENERIC_ACTORS, ROLES
 from ..model.parts import Address, Organisation, Person
 from ..model.practice import Frequency
 from ..model.resolve import ResolvedRole
+from ..model.wording import frequency_text, groups_text, join, with_article
 from .sections import (
     BoardSection,
     DocumentSection,
     IdentitySection,
     SchoolSection,
 )
-from .text import frequency_text, groups_text, join, with_article
 from .views import (
     Contact,
     DocumentView,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..model.wording import frequency_text, join, term_text
 from .people import People, markdown
 from .sections import BullyingSection, IncidentSection, MonitoringSection, RulesSection
-from .text import frequency_text, join, term_text
 from .views import ApproachView, Contact, InstrumentView, Md, MethodView, PrincipleView, RuleView, StepView
 
 _DISCUSSED = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..law import SUSPENSION_MAX_SCHOOL_DAYS
+from ..model.wording import frequency_text, join
 from .people import People, markdown
 from .sections import (
     CommunicationSection,
@@ -14,7 +15,6 @@ from .sections import (
     SuspensionSection,
     TimeOutSection,
 )
-from .text import frequency_text, join
 from .views import CareLevelView, CareTeamView, ChannelView, Contact, Md, RoomView, RouteView
 
 _HEARD = {"groepsleerkracht": "de groepsleerkracht", "ouders": "de ouders", "leerling": "de leerling"}
