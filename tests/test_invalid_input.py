@@ -444,7 +444,7 @@ CASES = [
         '  naam: "De Test\\fhoeve"',
         '  naam: "De Test',
         "school.naam",
-        "deze tekst bevat een onzichtbaar stuurteken",
+        "de tekst bevat een onzichtbaar stuurteken (code 12)",
         "typ de tekst opnieuw",
     ),
     Case(

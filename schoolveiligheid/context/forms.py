@@ -36,7 +36,7 @@ class IncidentForm:
 
 
 @dataclass(frozen=True, slots=True)
-class ContactRow:
+class FormContactRow:
     """One line of the bereikbaarheidslijst."""
 
     role: str = ""
@@ -68,7 +68,7 @@ class FormsContext:
     incidents: IncidentForm
     meldcode: PersonLine | None
     physical: str | None
-    roles: tuple[ContactRow, ...]
+    roles: tuple[FormContactRow, ...]
     organisations: tuple[OrganisationRow, ...]
     blank_rows: tuple[int, ...]
 
@@ -77,8 +77,8 @@ def _address(address: Address | None) -> str:
     return f"{address.street or address.po_box}, {address.postcode} {address.place}" if address else ""
 
 
-def _person_row(label: str, person: Person) -> ContactRow:
-    return ContactRow(
+def _person_row(label: str, person: Person) -> FormContactRow:
+    return FormContactRow(
         role=label,
         name=person.name,
         phone=person.phone.display if person.phone else "",
@@ -87,8 +87,8 @@ def _person_row(label: str, person: Person) -> ContactRow:
     )
 
 
-def _roles(school: SchoolModel) -> tuple[ContactRow, ...]:
-    rows: list[ContactRow] = []
+def _roles(school: SchoolModel) -> tuple[FormContactRow, ...]:
+    rows: list[FormContactRow] = []
     for role_id in ROLES:
         role = school.role(role_id)
         if role is None:
@@ -97,7 +97,7 @@ def _roles(school: SchoolModel) -> tuple[ContactRow, ...]:
         if not role.people and role.organisation is not None:
             org = role.organisation
             rows.append(
-                ContactRow(
+                FormContactRow(
                     role.name_with_legal_term,
                     org.name or org.id,
                     org.phone.display if org.phone else "",
@@ -105,7 +105,7 @@ def _roles(school: SchoolModel) -> tuple[ContactRow, ...]:
                     org.availability or "",
                 )
             )
-    return (*rows, *(ContactRow() for _ in range(EXTRA_ROWS)))
+    return (*rows, *(FormContactRow() for _ in range(EXTRA_ROWS)))
 
 
 def _organisation_row(org: Organisation) -> OrganisationRow:

@@ -28,7 +28,7 @@ from ..model.parts import Address, Person
 from ..model.values import dutch_date
 from ..model.wording import groups_text, join, number_word
 from .letter_views import (
-    ApproachView,
+    LetterApproach,
     GroupTalkView,
     IncidentView,
     LawView,
@@ -254,7 +254,7 @@ def _details(builder: _Builder) -> dict[str, object]:
         if talk
         else None,
         "experts": join(school.organisations[org].name or org for org in case.experts) or None,
-        "approach": ApproachView(entry.title, paragraphs(entry.text)) if entry else None,
+        "approach": LetterApproach(entry.title, paragraphs(entry.text)) if entry else None,
         "follow_up": day_text(case.letter_date + timedelta(days=follow_days))
         if follow_days and case.kind.startswith("pesten_")
         else None,

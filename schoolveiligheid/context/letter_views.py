@@ -98,7 +98,7 @@ class TimeOutView:
 
 
 @dataclass(frozen=True, slots=True)
-class ApproachView:
+class LetterApproach:
     """The approach to bullying the school uses, from the catalogue."""
 
     title: str
@@ -171,7 +171,7 @@ class LetterContext:
     incident: IncidentView | None
     group_talk: GroupTalkView | None
     experts: str | None
-    approach: ApproachView | None
+    approach: LetterApproach | None
     actions: tuple[str, ...]
     follow_up: str | None
     contact: PersonLine

@@ -31,14 +31,13 @@ from ..load import KeyPath, Mark, MarkedDict, MarkedList, format_key_path, read_
 from .case import COMMON_KEYS, Case, LetterKind
 from .school import SchoolModel
 from .validate import problems_from
-from .values import dutch_date, suggest
+from .values import WEEKDAYS, dutch_date, suggest
 
 # Words a letter to worried parents avoids: labels for children, and the formal measure.
 _CAREFUL_WORDS = re.compile(r"\b(daders?|slachtoffers?|schors\w*|geschorst)\b", re.IGNORECASE)
 _LIST_KEYS = ("redenen", "maatregelen", "acties", "ontvangers")
 _PARTY_NAMES = {"groepsleerkracht": "de groepsleerkracht", "ouders": "de ouders", "leerling": "de leerling"}
 _ONE_PER_LINE = "noem elk op een eigen regel met '- '"
-_WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +370,7 @@ def _check_period(case: Case, school: SchoolModel, found: _Found) -> None:
         if day.weekday() >= 5:
             found.add(
                 ("periode", key),
-                f"{dutch_date(day)} is een {_WEEKDAY_NAMES[day.weekday()]}, geen schooldag",
+                f"{dutch_date(day)} is een {WEEKDAYS[day.weekday()]}, geen schooldag",
                 "een schorsing begint en eindigt op een schooldag",
             )
     _not_before_letter(case, found, ("periode", "van"), first, "de eerste dag van de schorsing")

@@ -12,27 +12,13 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSchema
 
-from .values import Line, invalid, reference, suggest
+from .values import Line, invalid, no_control_characters, reference, suggest
 
 # Left-over blanks of a fill-in-the-blanks letter: they must never reach a parent.
 _RESIDUE = re.compile(r"\.{3,}|…|<[^<>\s](?:[^<>\n]{0,38}[^<>\s])?>|\b[Xx]{2,}\b|\bgroep X\b")
 
 
 # Control characters: docxtpl turns some into page or paragraph breaks, others make the Word file invalid.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def no_control_characters(text: str) -> str:
-    """The text, if it holds no control characters (tab and line breaks are fine)."""
-    found = _CONTROL.search(text)
-    if found:
-        raise invalid(
-            "stuurteken",
-            "de tekst bevat een onzichtbaar stuurteken (code {code})",
-            "typ de tekst opnieuw of plak hem als platte tekst, zonder opmaak",
-            code=ord(found.group(0)),
-        )
-    return text
 
 
 def _plain_text(max_length: int) -> Callable[[Any], str]:

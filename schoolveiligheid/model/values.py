@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Annotated, Any
@@ -512,7 +511,7 @@ def markdown_text(max_length: int) -> Callable[[Any], str]:
                 "koppen (#) zijn hier niet toegestaan",
                 "de hoofdstukindeling komt uit de sjablonen; schrijf gewone alinea's of een opsomming",
             )
-        _no_control_characters(text)
+        no_control_characters(text)
         _only_plain_markdown(text)
         return text
 
@@ -545,14 +544,24 @@ LongText = Annotated[
 LINE_MAX = 300
 
 
-def _no_control_characters(text: str) -> None:
-    """Invisible characters (from copying out of Word or a PDF) would become page breaks and worse."""
-    if any(unicodedata.category(char) == "Cc" and char not in "\n\t" for char in text):
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def no_control_characters(text: str) -> str:
+    """The text, if it holds no invisible control characters (tab and line breaks are fine).
+
+    Such characters come along when text is copied out of Word or a PDF, and would
+    turn into page breaks and worse in the documents.
+    """
+    found = _CONTROL.search(text)
+    if found:
         raise invalid(
-            "onzichtbaar",
-            "deze tekst bevat een onzichtbaar stuurteken",
-            "typ de tekst opnieuw; zo'n teken komt vaak mee bij kopiëren uit Word of een PDF",
+            "stuurteken",
+            "de tekst bevat een onzichtbaar stuurteken (code {code})",
+            "typ de tekst opnieuw of plak hem als platte tekst, zonder opmaak",
+            code=ord(found.group(0)),
         )
+    return text
 
 
 def _line(value: Any) -> str:
@@ -577,7 +586,7 @@ def _line(value: Any) -> str:
             lengte=len(text),
             maximum=LINE_MAX,
         )
-    _no_control_characters(text)
+    no_control_characters(text)
     return text
 
 
