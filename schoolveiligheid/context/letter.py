@@ -28,10 +28,10 @@ from ..model.parts import Address, Person
 from ..model.values import dutch_date
 from ..model.wording import groups_text, join, number_word
 from .letter_views import (
-    LetterApproach,
     GroupTalkView,
     IncidentView,
     LawView,
+    LetterApproach,
     LetterContext,
     Letterhead,
     MeetingView,
