@@ -111,9 +111,9 @@ def compare(label: str, batches: list[list[RenderedDocument]], count: int) -> No
         f"  compile-once writer : {fast:6.3f} s  ({fast / count * 1000:5.1f} ms/document, {fast_compilations} compilaties)"
     )
     print(
-        f"  naieve baseline     : {slow:6.3f} s  ({slow / count * 1000:5.1f} ms/document, {slow_compilations} compilaties)"
+        f"  naïeve baseline     : {slow:6.3f} s  ({slow / count * 1000:5.1f} ms/document, {slow_compilations} compilaties)"
     )
-    print(f"  verhouding naief / compile-once: {slow / fast:.2f}x")
+    print(f"  verhouding naïef / compile-once: {slow / fast:.2f}x")
 
 
 def main() -> None:
