@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -39,3 +40,18 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
     return root
+
+
+def empty_headings(markdown: str) -> list[str]:
+    """Headings followed directly by a heading of the same or a higher level, or by nothing."""
+    lines = [line for line in markdown.splitlines() if line.strip()]
+    found = []
+    for index, line in enumerate(lines):
+        match = re.match(r"(#+) ", line)
+        if not match:
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        next_heading = re.match(r"(#+) ", following) if following else None
+        if following is None or (next_heading and len(next_heading[1]) <= len(match[1])):
+            found.append(line)
+    return found

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from support import write_tree
+from support import empty_headings, write_tree
 
 from schoolveiligheid.context import SchoolContext, build_context
 from schoolveiligheid.documents import RenderedDocument, SiteBundle
@@ -84,21 +84,6 @@ def section(markdown: str, heading: str) -> str:
         len(lines),
     )
     return "\n".join(lines[start:end])
-
-
-def empty_headings(markdown: str) -> list[str]:
-    """Headings with no text below them before the next heading of the same or a higher level."""
-    lines = [line for line in markdown.splitlines() if line.strip()]
-    found = []
-    for index, line in enumerate(lines):
-        match = re.match(r"(#+) ", line)
-        if not match:
-            continue
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        next_heading = re.match(r"(#+) ", following) if following else None
-        if following is None or (next_heading and len(next_heading[1]) <= len(match[1])):
-            found.append(line)
-    return found
 
 
 def own_texts(rendered: RenderedSchool) -> dict[str, str]:

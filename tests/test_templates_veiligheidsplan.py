@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from support import write_tree
+from support import empty_headings, write_tree
 
 from schoolveiligheid.context import SchoolContext, build_context
 from schoolveiligheid.documents import RenderedDocument
@@ -94,21 +94,6 @@ def render_inline(
     (model,) = load_schools(tmp_path)
     context = build_context(model)
     return context, Renderer().render_school(context, model.template_dirs)
-
-
-def empty_headings(markdown: str) -> list[str]:
-    """Headings followed directly by a heading of the same or a higher level, or by nothing."""
-    lines = [line for line in markdown.splitlines() if line.strip()]
-    found = []
-    for index, line in enumerate(lines):
-        match = re.match(r"(#+) ", line)
-        if not match:
-            continue
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        next_heading = re.match(r"(#+) ", following) if following else None
-        if following is None or (next_heading and len(next_heading[1]) <= len(match[1])):
-            found.append(line)
-    return found
 
 
 def dangling_introductions(markdown: str) -> list[str]:

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSchema
 
-from .values import Line, invalid, no_control_characters, reference, suggest
+from .values import Line, bounded_text, invalid, no_control_characters, reference, suggest
 
 # Left-over blanks of a fill-in-the-blanks letter: they must never reach a parent.
 _RESIDUE = re.compile(r"\.{3,}|…|<[^<>\s](?:[^<>\n]{0,38}[^<>\s])?>|\b[Xx]{2,}\b|\bgroep X\b")
@@ -25,22 +25,12 @@ def _plain_text(max_length: int) -> Callable[[Any], str]:
     """Plain text for a letter: paragraphs separated by a blank line, no blanks left to fill."""
 
     def check(value: Any) -> str:
-        if value is None:
-            raise invalid("leeg", "deze tekst is leeg", "vul de tekst in of laat de sleutel weg")
-        if not isinstance(value, str):
-            raise invalid("tekst", "verwacht tekst", "gebruik '|' en schrijf de tekst ingesprongen eronder")
-        text = value.strip()
-        if not text:
-            raise invalid("leeg", "deze tekst is leeg", "vul de tekst in of laat de sleutel weg")
-        if len(text) > max_length:
-            raise invalid(
-                "te_lang",
-                "tekst is te lang ({lengte} tekens, maximaal {maximum})",
-                "houd een brief kort; details horen in het dossier",
-                lengte=len(text),
-                maximum=max_length,
-            )
-        no_control_characters(text)
+        text = bounded_text(
+            value,
+            max_length,
+            "gebruik '|' en schrijf de tekst ingesprongen eronder",
+            "houd een brief kort; details horen in het dossier",
+        )
         residue = _RESIDUE.search(text)
         if residue:
             raise invalid(

@@ -486,32 +486,42 @@ def _only_plain_markdown(text: str) -> None:
             )
 
 
+def bounded_text(value: Any, max_length: int, type_hint: str, length_hint: str) -> str:
+    """Text that is there, not too long and free of control characters: the common checks of free text."""
+    if value is None:
+        raise invalid("leeg", "deze tekst is leeg", "vul de tekst in of laat de sleutel weg")
+    if not isinstance(value, str):
+        raise invalid("tekst", "verwacht tekst", type_hint)
+    text = value.strip()
+    if not text:
+        raise invalid("leeg", "deze tekst is leeg", "vul de tekst in of laat de sleutel weg")
+    if len(text) > max_length:
+        raise invalid(
+            "te_lang",
+            "tekst is te lang ({lengte} tekens, maximaal {maximum})",
+            length_hint,
+            lengte=len(text),
+            maximum=max_length,
+        )
+    return no_control_characters(text)
+
+
 def markdown_text(max_length: int) -> Callable[[Any], str]:
     """A validator for free Markdown text: bounded, without headings (chapters are ours)."""
 
     def check(value: Any) -> str:
-        if not isinstance(value, str):
-            raise invalid(
-                "tekst", "verwacht tekst", "gebruik '|' en schrijf de tekst ingesprongen op de regels eronder"
-            )
-        text = value.strip()
-        if not text:
-            raise invalid("leeg", "deze tekst is leeg", "vul de tekst in of laat de sleutel weg")
-        if len(text) > max_length:
-            raise invalid(
-                "te_lang",
-                "tekst is te lang ({lengte} tekens, maximaal {maximum})",
-                "houd dit kort; lange protocollen horen als document bij het bestuur (documenten)",
-                lengte=len(text),
-                maximum=max_length,
-            )
+        text = bounded_text(
+            value,
+            max_length,
+            "gebruik '|' en schrijf de tekst ingesprongen op de regels eronder",
+            "houd dit kort; lange protocollen horen als document bij het bestuur (documenten)",
+        )
         if re.search(r"(?m)^\s{0,3}#", text):
             raise invalid(
                 "kop",
                 "koppen (#) zijn hier niet toegestaan",
                 "de hoofdstukindeling komt uit de sjablonen; schrijf gewone alinea's of een opsomming",
             )
-        no_control_characters(text)
         _only_plain_markdown(text)
         return text
 
