@@ -8,8 +8,7 @@ or a failing writer therefore leaves every earlier output exactly as it was.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from .context import build_context
 from .context.forms import forms_context
 from .documents import SchoolLink, SiteBundle
 from .errors import BuildFailed, InvalidInput, Problem, display_path
-from .files import os_reason, replace_folder
+from .files import WORK_FOLDER, Swap, os_reason
 from .model import SchoolModel, load_schools
 from .model.school import DEFAULT_TEMPLATES
 from .progress import Progress, no_progress
@@ -33,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BASE_CONFIG = ROOT / "mkdocs.yml"
 DOCUMENTS_FOLDER = "documenten"
 SITE_FOLDER = "site"
+LETTERS_FOLDER = "brieven"  # written by `brief`, beside the outputs; a build never touches it
 MASTER = Path("word") / "master.docx"
 
 
@@ -41,7 +41,7 @@ class BuildOptions:
     """What to build, from where, to where."""
 
     policy: Path
-    output_root: Path
+    output_root: Path | None = None  # None: the project folder (documenten/ and site/ beside policy/)
     pdf: bool = False
     website: bool = True
     only: tuple[str, ...] = ()  # school ids; empty means every school
@@ -109,8 +109,79 @@ def check_all(schools: Iterable[SchoolModel]) -> list[Finding]:
     ]
 
 
+def output_root(options: BuildOptions) -> Path:
+    """The folder under which documenten/ and site/ are written."""
+    return ROOT if options.output_root is None else options.output_root
+
+
+# Folders of the project that hold what people edit or the tool itself: never an output.
+PROTECTED = ("policy", "templates", "schoolveiligheid", "schema", "letters", "brieven", "tests", ".git")
+
+
+def check_output_folders(options: BuildOptions) -> None:
+    """Refuse output folders where replacing outputs could delete or publish something else.
+
+    Refused: a drive's root, the home folder, the project folder itself (leave --uitvoer
+    out to build there) or a folder that holds it, the policy folder (inside, or holding
+    it), the project's own folders, and a non-empty folder the tool did not make.
+    """
+    problems: list[Problem] = []
+    chosen = [("--uitvoer", options.output_root), ("--bronnen", options.sources)]
+    for option, folder in chosen:
+        if folder is not None:
+            reason = _unsafe_output(folder.resolve(), options.policy.resolve(), option)
+            if reason:
+                problems.append(Problem("", None, option, f"{display_path(folder)}: {reason[0]}", reason[1]))
+    if options.sources is not None:
+        sources, root = options.sources.resolve(), output_root(options).resolve()
+        for published in (root / SITE_FOLDER, root / DOCUMENTS_FOLDER):
+            if _overlap(sources, published):
+                problems.append(
+                    Problem(
+                        "",
+                        None,
+                        "--bronnen",
+                        f"{display_path(options.sources)} valt samen met de uitvoer in {display_path(published)}",
+                        "kies voor --bronnen een eigen, lege map buiten documenten/ en site/",
+                    )
+                )
+    if problems:
+        raise InvalidInput(problems)
+
+
+def _overlap(first: Path, second: Path) -> bool:
+    return first == second or first.is_relative_to(second) or second.is_relative_to(first)
+
+
+def _unsafe_output(folder: Path, policy: Path, option: str) -> tuple[str, str] | None:
+    new_folder = f"kies met {option} een nieuwe of lege map"
+    if folder.parent == folder or folder == Path.home().resolve():
+        return "dat is de hoofdmap van de schijf of je thuismap", new_folder
+    if ROOT.is_relative_to(folder):
+        return "dat is de projectmap (of een map erboven)", f"laat {option} weg om in de projectmap te bouwen"
+    if _overlap(folder, policy):
+        return "dat is (een map in of rond) de beleidsmap", new_folder + " buiten de beleidsmap"
+    for name in PROTECTED:
+        if folder.is_relative_to(ROOT / name):
+            return f"dat is een map van het project zelf ({name}/)", new_folder
+    if folder.is_dir() and not _made_by_us(folder, option):
+        return "die map is niet leeg en niet door schoolveiligheid gemaakt", new_folder
+    return None
+
+
+def _made_by_us(folder: Path, option: str) -> bool:
+    """Empty, or holding only what this tool writes there (older versions left no work folder)."""
+    entries = list(folder.iterdir())
+    if any(entry.name == WORK_FOLDER for entry in entries):
+        return True
+    if option == "--bronnen":
+        return all((entry / "mkdocs.yml").is_file() for entry in entries)
+    return all(entry.name in (DOCUMENTS_FOLDER, SITE_FOLDER, LETTERS_FOLDER) for entry in entries)
+
+
 def build(options: BuildOptions, progress: Progress = no_progress) -> BuildReport:
     """Build every selected school; raises InvalidInput before anything is written."""
+    check_output_folders(options)
     everything = load_schools(options.policy)
     schools = select(everything, options.only)
     report = BuildReport()
@@ -125,60 +196,106 @@ def build(options: BuildOptions, progress: Progress = no_progress) -> BuildRepor
             continue
         rendered.append((school, texts))
     if rendered:
-        board = [
-            SchoolLink(s.id, s.policy.school.name, s.policy.document.status == "concept") for s in everything
-        ]
         try:
-            _write(rendered, options, report, progress, board)
+            with Swap(output_root(options)) as swap:
+                _write(rendered, everything, options, report, progress, swap)
         except OSError as error:
             raise BuildFailed(
-                f"kan niet schrijven naar {display_path(error.filename or options.output_root)}: {os_reason(error)}",
+                f"kan niet schrijven naar {display_path(error.filename or output_root(options))}: {os_reason(error)}",
                 "kies met --uitvoer een map waarin je mag schrijven; eerder gemaakte bestanden zijn ongewijzigd",
             ) from None
     return report
 
 
+def _board(everything: list[SchoolModel], built: set[str], swap: Swap) -> list[SchoolLink]:
+    """Every school for the board index, each as its site now stands: a school not built in
+    this run (refused, or left out with --school) keeps the name and status of its last build."""
+    earlier = swap.previous_state().get("schools", {})
+    board = []
+    for school in everything:
+        link = SchoolLink(school.id, school.policy.school.name, school.policy.document.status == "concept")
+        last = earlier.get(school.id)
+        if school.id not in built and isinstance(last, dict):
+            link = SchoolLink(school.id, str(last.get("naam", link.school_name)), bool(last.get("concept")))
+        board.append(link)
+    return board
+
+
 def _write(
     rendered: list[tuple[SchoolModel, RenderedSchool]],
+    everything: list[SchoolModel],
     options: BuildOptions,
     report: BuildReport,
     progress: Progress,
-    board: list[SchoolLink],
+    swap: Swap,
 ) -> None:
-    documents_root = options.output_root / DOCUMENTS_FOLDER
-    documents_root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=documents_root))
-    try:
-        writer = WordWriter()
-        forms = FormWriter()  # internal forms: in the Word folder, never among the site's downloads
-        files: dict[str, list[Path]] = {}
-        by_id = {school.id: (school, texts) for school, texts in rendered}
-        for school in progress([school for school, _ in rendered], "Word-bestanden"):
-            texts = by_id[school.id][1]
-            files[school.id] = writer.write(texts.documents, staging / school.id, master_for(school))
-            forms.write(forms_context(school), staging / school.id / FORMS_FOLDER, school.template_dirs)
-        if options.pdf:
-            pdfs = pdf.convert_beside([path for paths in files.values() for path in paths])
-            for path in pdfs:
-                files[path.parent.name].append(path)
-        if options.website:
-            bundles = [site_bundle(texts, files[school.id]) for school, texts in rendered]
-            report.sites = site.write(
-                bundles,
-                options.output_root / SITE_FOLDER,
-                files,
-                BASE_CONFIG,
-                board_schools=board,
-                progress=progress,
-            )
-            if options.sources is not None:
-                _export_sources(bundles, options.sources, files)
-        for school, _ in rendered:
-            final = documents_root / school.id
-            replace_folder(staging / school.id, final)
-            report.built.append(school.id)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    """Stage every output of the run in `swap`, then put them all in place in one commit."""
+    documents_root = output_root(options) / DOCUMENTS_FOLDER
+    writer = WordWriter()
+    forms = FormWriter()  # internal forms: in the Word folder, never among the site's downloads
+    files: dict[str, list[Path]] = {}
+    staged_documents: dict[str, Path] = {}
+    for school, texts in progress(rendered, "Word-bestanden"):
+        folder = staged_documents[school.id] = swap.stage(documents_root / school.id)
+        files[school.id] = writer.write(texts.documents, folder, master_for(school))
+        forms.write(forms_context(school), folder / FORMS_FOLDER, school.template_dirs)
+    if options.pdf:
+        by_folder = {folder: school_id for school_id, folder in staged_documents.items()}
+        for path in pdf.convert_beside([path for paths in files.values() for path in paths]):
+            files[by_folder[path.parent]].append(path)
+    built = {school.id for school, _ in rendered}
+    bundles: list[SiteBundle] = []
+    if options.website:
+        bundles = [site_bundle(texts, files[school.id]) for school, texts in rendered]
+        report.sites = site.write(
+            bundles,
+            output_root(options) / SITE_FOLDER,
+            files,
+            BASE_CONFIG,
+            board_schools=_board(everything, built, swap),
+            progress=progress,
+            swap=swap,
+        )
+    _refuse_foreign_files(swap)
+    earlier = swap.previous_state().get("schools", {})
+    swap.record(
+        {
+            "schools": {
+                **earlier,
+                **{
+                    school.id: {
+                        "naam": school.policy.school.name,
+                        "concept": school.policy.document.status == "concept",
+                    }
+                    for school, _ in rendered
+                },
+            }
+        }
+    )
+    with contextlib.ExitStack() as later:
+        sources = None
+        if bundles and options.sources is not None:
+            sources = later.enter_context(Swap(options.sources))
+            _export_sources(bundles, options.sources, files, sources)
+        swap.commit()
+        report.built.extend(school.id for school, _ in rendered)
+        if sources is not None:
+            sources.commit()
+
+
+def _refuse_foreign_files(swap: Swap) -> None:
+    """Replacing an output folder would delete files the tool did not write there: refuse instead."""
+    foreign = swap.foreign_files()
+    if foreign:
+        shown = [display_path(path) for path in foreign[:5]]
+        more = f" en nog {len(foreign) - 5}" if len(foreign) > 5 else ""
+        raise BuildFailed(
+            "in de uitvoer staan bestanden die schoolveiligheid niet heeft gemaakt: "
+            + ", ".join(shown)
+            + more,
+            "verplaats ze naar een eigen map; de uitvoermappen worden bij elke bouw helemaal vervangen. "
+            "Er is niets veranderd",
+        )
 
 
 def site_bundle(texts: RenderedSchool, files: list[Path]) -> SiteBundle:
@@ -195,27 +312,21 @@ def site_bundle(texts: RenderedSchool, files: list[Path]) -> SiteBundle:
     )
 
 
-def _export_sources(bundles: list[SiteBundle], folder: Path, files: dict[str, list[Path]]) -> None:
-    """Each school's docs tree and mkdocs.yml, for building with Zensical (no MkDocs-only theme fixes).
-
-    An earlier export of the same school is replaced; any other folder in the way is left alone.
-    """
+def _export_sources(
+    bundles: list[SiteBundle], folder: Path, files: dict[str, list[Path]], swap: Swap
+) -> None:
+    """Stage each school's docs tree and mkdocs.yml, for building with Zensical (no MkDocs-only
+    theme fixes); the caller commits them right after the build's own outputs."""
     for bundle in bundles:
-        target = folder / bundle.school_id
-        if target.exists() and not (target / "mkdocs.yml").is_file():
-            raise BuildFailed(
-                f"{display_path(target)} bestaat al en is geen eerdere export van de websitebronnen",
-                "kies met --bronnen een lege map",
-            )
-        folder.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(prefix=f".{bundle.school_id}-", dir=folder))
-        try:
-            site.write_sources(
-                bundle, stage / "bron", files[bundle.school_id], BASE_CONFIG, mkdocs_theme_fix=False
-            )
-            replace_folder(stage / "bron", target)
-        finally:
-            shutil.rmtree(stage, ignore_errors=True)
+        site.write_sources(
+            bundle,
+            swap.stage(folder / bundle.school_id),
+            files[bundle.school_id],
+            BASE_CONFIG,
+            mkdocs_theme_fix=False,
+        )
+    _refuse_foreign_files(swap)
+    swap.record({})
 
 
 __all__ = ["BuildOptions", "BuildReport", "build"]

@@ -24,7 +24,7 @@ from . import build as building
 from .checks import Finding, by_severity
 from .checks.compare import summary
 from .checks.versions import load_version
-from .errors import BuildFailed, InvalidInput, ToolMissing, display_path
+from .errors import BuildFailed, InvalidInput, Problem, ToolMissing, display_path
 from .model import load_schools
 from .model.schema import SCHEMA_FILES, schema_text, write_schemas
 
@@ -165,7 +165,6 @@ def parser() -> argparse.ArgumentParser:
     bouw.add_argument(
         "--uitvoer",
         type=Path,
-        default=ROOT,
         metavar="MAP",
         help="map waaronder documenten/ en site/ komen (standaard: de projectmap)",
     )
@@ -230,9 +229,11 @@ def run_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     for school_id in report.built:
-        print(f"{school_id}: {display_path(options.output_root / building.DOCUMENTS_FOLDER / school_id)}")
+        print(
+            f"{school_id}: {display_path(building.output_root(options) / building.DOCUMENTS_FOLDER / school_id)}"
+        )
     if report.sites:
-        print(f"website: {display_path(options.output_root / building.SITE_FOLDER)}")
+        print(f"website: {display_path(building.output_root(options) / building.SITE_FOLDER)}")
     if report.findings and not report.refused:
         print(
             f"{_count(len(report.findings), 'bevinding', 'bevindingen')}; zie: python generate.py controleer"
@@ -269,6 +270,8 @@ def run_compare(args: argparse.Namespace) -> int:
         specs = [f"{specs[0]}@{args.rev}", specs[0]]
     elif len(specs) != 2:
         raise UsageError("geef twee versies: OUD en NIEUW\n  tip: python generate.py verschil --help")
+    if args.uitvoer is not None:
+        _check_summary_target(args.uitvoer, specs)
     old, new = load_version(specs[0]), load_version(specs[1])
     text = summary(old, new)
     if args.uitvoer is None:
@@ -282,6 +285,34 @@ def run_compare(args: argparse.Namespace) -> int:
         ) from None
     print(f"geschreven: {display_path(args.uitvoer)}")
     return 0
+
+
+def _check_summary_target(target: Path, specs: Sequence[str]) -> None:
+    """The summary never overwrites a policy file, a template or anything else the project holds."""
+    resolved = target.resolve()
+    inputs = {Path(spec.rpartition("@")[0] if "@" in spec else spec).resolve() for spec in specs}
+    folders = {path.parent for path in inputs}
+    reason = ""
+    if resolved in inputs:
+        reason = "dat is een van de versies die je vergelijkt"
+    elif resolved.suffix.lower() in (".yaml", ".yml", ".py", ".j2", ".docx") or resolved.parent in folders:
+        reason = "daar staan beleids- of sjabloonbestanden"
+    elif any(resolved.is_relative_to(ROOT / name) for name in building.PROTECTED):
+        reason = "dat is een map van het project zelf"
+    elif resolved.is_dir():
+        reason = "dat is een map"
+    if reason:
+        raise InvalidInput(
+            [
+                Problem(
+                    "",
+                    None,
+                    "--uitvoer",
+                    f"{display_path(target)}: {reason}",
+                    "kies een nieuw bestand, bijvoorbeeld wijzigingen.md",
+                )
+            ]
+        )
 
 
 def run_letter(args: argparse.Namespace) -> int:

@@ -5,14 +5,20 @@ so "0201234567" stays a phone number instead of turning into an octal integer
 and `versie: 1.0` stays "1.0". Typing is the model's job; positions are ours:
 each mapping and list remembers, per key or item, the file, line and key path
 where it was written, so any later stage can point the user at the right line.
+
+No file can make the reader work without bound: its size, nesting depth, number of
+values (an alias counted as all it stands for), list lengths and text lengths are
+checked on the parser's events before anything is built, and every text is refused
+that holds an invisible control or format character (a bidi override, say).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -64,7 +70,64 @@ class MarkedList(list[Any]):
         self.marks: list[Mark] = []
 
 
-# PyYAML's English problem texts, translated for the people who edit the files.
+# Limits on what one file may hold, checked before any work that grows with them: a YAML
+# "alias bomb" or a file of nested brackets is refused within a second, in little memory.
+# The example's largest file has 601 values, 6 levels, lists of 30 and texts of 1,500 characters.
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 20  # nested blocks and lists, also through aliases
+MAX_VALUES = 20_000  # keys, items and texts of one file, each alias counted as all it stands for
+MAX_ITEMS = 1_000  # items of one list, keys of one block
+MAX_TEXT = 10_000  # characters of one value
+MAX_KEY = 100  # characters of one key
+_TOO_MUCH_HINT = "een beleids- of zaakbestand is veel kleiner; controleer of dit het goede bestand is"
+
+# Invisible characters that have no place in any text of the tool: control characters
+# (tab and line breaks excepted) and the format characters that reorder or hide text
+# (bidi overrides like U+202E, zero-width spaces and joiners, soft hyphens, line separators).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_FORMAT = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+_SURROGATE = re.compile("[\ud800-\udfff\ufffe\uffff]")  # and the two noncharacters XML refuses
+_INVISIBLE_HINT = "typ de tekst opnieuw of plak hem als platte tekst, zonder opmaak"
+
+
+def invisible_character(text: str) -> tuple[str, str] | None:
+    """A Dutch message and hint if text holds an invisible control or format character, else None."""
+    control = _CONTROL.search(text)
+    if control:
+        return f"de tekst bevat een onzichtbaar stuurteken (code {ord(control.group(0))})", _INVISIBLE_HINT
+    half = _SURROGATE.search(text)  # "\uD800" as PyYAML's own parser reads it: half a character
+    if half:
+        return f"de tekst bevat een teken dat geen tekst is (code {ord(half.group(0))})", _INVISIBLE_HINT
+    hidden = _FORMAT.search(text)
+    if hidden:
+        return (
+            f"de tekst bevat een onzichtbaar teken dat tekst verbergt of omdraait (U+{ord(hidden.group(0)):04X})",
+            _INVISIBLE_HINT,
+        )
+    return None
+
+
+# Characters a YAML parser refuses outright (it would name neither line nor cause).
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+_LINE_BREAK = re.compile("\r\n?|[\n\x85\u2028\u2029]")
+
+
+def _line_at(text: str, position: int) -> int:
+    return 1 + sum(1 for _ in _LINE_BREAK.finditer(text, 0, position))
+
+
+def _first_line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1 if event.start_mark is not None else 1
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 # The parsers' English problem texts (PyYAML's and libyaml's), translated for the people who edit the files.
 _YAML_PROBLEMS = (
     (
@@ -73,17 +136,23 @@ _YAML_PROBLEMS = (
         "controleer de inspringing; staat er een ':' in een tekst, zet de tekst dan tussen aanhalingstekens",
     ),
     (
+        ("mapping keys are not allowed",),
+        "hier mag geen sleutel met '?' staan",
+        "controleer de inspringing; zet een tekst die met '?' begint tussen aanhalingstekens",
+    ),
+    (
+        ("found unexpected ':'",),
+        "hier staat een ':' waar die niet kan",
+        "zet een tekst met een ':' erin tussen aanhalingstekens",
+    ),
+    (
         ("could not find expected ':'",),
         "er ontbreekt een ':' achter een sleutel",
         "schrijf elke regel als 'sleutel: waarde' of begin een lijstitem met '- '",
     ),
     (("found undefined alias",), "onbekende verwijzing (*naam)", "definieer eerst een anker &naam"),
     (
-        (
-            "expected <block end>, but found '-'",
-            "did not find expected '-' indicator",
-            "expected <block end>",
-        ),
+        ("expected <block end>", "did not find expected '-' indicator", "did not find expected key"),
         "een regel staat op de verkeerde inspringing",
         "zet alle '- ' van één lijst precies onder elkaar en sleutels van één blok recht onder elkaar",
     ),
@@ -93,18 +162,123 @@ _YAML_PROBLEMS = (
         "sluit elke '[' met ']' en elke '{' met '}', of schrijf de lijst met '- ' op aparte regels",
     ),
     (
+        ("document separator", "document indicator"),
+        "een regel '---' of '...' staat midden in een tekst",
+        "controleer of elk openend aanhalingsteken ook gesloten wordt; '---' hoort alleen bovenaan",
+    ),
+    (
         ("found unexpected end of stream",),
         "het bestand houdt midden in een tekst op",
         "controleer of elk openend aanhalingsteken ook gesloten wordt",
+    ),
+    (
+        ("sequence entries are not allowed",),
+        "hier mag geen lijstitem ('- ') staan",
+        "zet een lijst op de regels onder een sleutel met ':', iets verder ingesprongen",
+    ),
+    (
+        ("expected ',' or ']'", "did not find expected ',' or ']'"),
+        "een lijst tussen [ ] wordt niet goed gesloten",
+        "sluit elke '[' met ']' en zet een komma tussen de items",
+    ),
+    (
+        ("expected ',' or '}'", "did not find expected ',' or '}'"),
+        "een blok tussen { } wordt niet goed gesloten",
+        "sluit elke '{' met '}' en zet een komma tussen de sleutels",
+    ),
+    (
+        ("escape character", "hexdecimal number", "hexadecimal numbers", "character escape code"),
+        "ongeldige code met '\\' in een tekst tussen dubbele aanhalingstekens",
+        "schrijf een '\\' als '\\\\', of zet de tekst tussen enkele aanhalingstekens",
+    ),
+    (
+        ("another document",),
+        "het bestand bevat meer dan één document (een tweede '---')",
+        "gebruik één document per bestand: haal de '---' weg of zet het tweede deel in een eigen bestand",
+    ),
+    (
+        ("<document start>",),
+        "na het einde van het document ('...') staat nog tekst",
+        "haal de regel '...' weg",
+    ),
+    (
+        (
+            "incompatible YAML document",
+            "YAML directive",
+            "TAG directive",
+            "directive name",
+            "non-alphabetical character",
+            "duplicate tag handle",
+            "digit or '.'",
+            "expected a digit",
+            "version number",
+            "whitespace or line break",
+            "expected ' ', but found",
+        ),
+        "een regel met '%' bovenaan is geen instructie die dit programma kent",
+        "haal de regels die met '%' beginnen weg; die zijn niet nodig",
+    ),
+    (
+        (
+            "tag handle",
+            "expected '!'",
+            "expected '>'",
+            "URI",
+            "could not determine a constructor",
+            "codec can't",
+            "UTF-8 octet",
+        ),
+        "onbekend label (een woord dat met '!' begint)",
+        "haal het label weg, of zet een tekst die met '!' begint tussen aanhalingstekens",
+    ),
+    (
+        ("alphabetic or numeric character",),
+        "een anker (&) of verwijzing (*) zonder geldige naam",
+        "schrijf de naam (letters en cijfers) direct achter & of *, of zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        (
+            "comment or line break",
+            "comment or a line break",
+            "chomping or indentation",
+            "indentation indicator",
+        ),
+        "na '|' of '>', of na een tekst tussen aanhalingstekens, mag op deze regel niets meer staan",
+        "zet de hele waarde tussen aanhalingstekens; begin een tekst na '|' of '>' op de volgende regel",
+    ),
+    (
+        ("cannot start any token",),
+        "deze waarde begint met een teken dat YAML niet toestaat (zoals @, ` of %)",
+        "zet de waarde tussen aanhalingstekens",
+    ),
+    (
+        ("duplicate anchor", "second occurrence"),
+        "een anker (&naam) staat twee keer in het bestand",
+        "geef elk anker een eigen naam",
+    ),
+    (
+        ("expected a scalar node",),
+        "een sleutel moet een woord of tekst zijn, geen lijst of blok",
+        "schrijf 'sleutel: waarde'",
+    ),
+    (
+        ("merging",),
+        "achter '<<:' hoort een verwijzing naar een blok (*naam) of een lijst daarvan",
+        "schrijf bijvoorbeeld '<<: *standaard'",
+    ),
+    (
+        ("unacceptable character", "characters are not allowed", "UTF-8", "Unicode character"),
+        "het bestand bevat een teken dat geen tekst is",
+        "sla het bestand op als UTF-8-tekst en typ deze regel opnieuw",
     ),
 )
 
 
 def _translate_yaml_problem(problem: str, line_text: str) -> tuple[str, str]:
-    if "\t" in line_text and ("cannot start any token" in problem or "tab character" in problem):
+    if "tab character" in problem or ("\t" in line_text and "cannot start any token" in problem):
         return "er staat een tab in het bestand", "gebruik spaties om in te springen, geen tabs"
-    for starts, message, hint in _YAML_PROBLEMS:
-        if problem.startswith(starts):
+    for parts, message, hint in _YAML_PROBLEMS:
+        if any(part in problem for part in parts):
             return message, hint
     return (
         f"ongeldige YAML ({problem})",
@@ -132,59 +306,368 @@ def _construct_text(loader: _Loader, node: yaml.Node) -> str | None:
     return str(value)
 
 
-for _tag in ("bool", "int", "float", "timestamp", "str", "null"):
+# Plain `=` and `<<` resolve to the value and merge tags; as values they are just text.
+for _tag in ("bool", "int", "float", "timestamp", "str", "null", "value", "merge"):
     _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _construct_text)
 
+# Tags a user may write: the standard ones for text, numbers and blocks; never !!python/…, !!binary or !!set.
+_ALLOWED_TAGS = frozenset(
+    {None, "!"}
+    | {
+        f"tag:yaml.org,2002:{name}"
+        for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+    }
+)
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
-def _build(loader: _Loader, node: yaml.Node, path: KeyPath, within: frozenset[int] = frozenset()) -> Any:
-    """Construct plain data with marks, reporting duplicate keys instead of losing them."""
-    mark = Mark(loader.file, node.start_mark.line + 1, path)
-    if id(node) in within:  # an alias inside its own anchor (&a [*a]) would never end
-        loader.problems.append(
-            Problem(
-                loader.file,
-                mark.line,
-                mark.key,
+
+@dataclass(slots=True)
+class _Open:
+    """A block or list the scan is inside: where it is, what comes next in it and how big it has grown."""
+
+    path: KeyPath
+    is_mapping: bool
+    anchor: str | None
+    values_before: int
+    expect_key: bool = True
+    key: str = ""
+    items: int = 0
+    height: int = 1
+
+
+@dataclass
+class _Scan:
+    """One pass over the parser's events that enforces the limits before anything is built.
+
+    Events come one by one and the scan keeps only a stack of open blocks and the size of
+    each anchor, so a nesting or alias bomb is refused at its first excess, in constant memory.
+    """
+
+    file: str
+    wanted_lines: frozenset[int] = frozenset()  # lines whose key path the caller wants to know
+    found_keys: dict[int, KeyPath] = field(default_factory=dict)
+    stack: list[_Open] = field(default_factory=list)
+    anchors: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # values, height, line
+    open_anchors: dict[str, int] = field(default_factory=dict)  # line
+    values: int = 0
+    documents: int = 0
+
+    def run(self, loader: _Loader) -> None:
+        while loader.check_event():
+            self._event(loader.get_event())
+
+    def _refuse(self, event: yaml.Event, path: KeyPath, message: str, hint: str) -> NoReturn:
+        raise InvalidInput([Problem(self.file, _first_line(event), format_key_path(path), message, hint)])
+
+    def _event(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self._refuse(event, (), *_translate_yaml_problem("another document", ""))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            self._close()
+        elif isinstance(event, yaml.NodeEvent):
+            self._node(event)
+
+    def _place(self, event: yaml.NodeEvent) -> tuple[KeyPath, bool]:
+        """The key path of the node this event starts, and whether it is a key."""
+        if not self.stack:
+            return (), False
+        top = self.stack[-1]
+        if not top.is_mapping:
+            top.items += 1
+            if top.items > MAX_ITEMS:
+                self._refuse(
+                    event,
+                    (*top.path, top.items - 1),
+                    f"deze lijst is te lang (meer dan {MAX_ITEMS} items)",
+                    "splits de lijst of haal items weg; " + _TOO_MUCH_HINT,
+                )
+            return (*top.path, top.items - 1), False
+        if not top.expect_key:
+            top.expect_key = True
+            return (*top.path, top.key), False
+        if not isinstance(event, yaml.ScalarEvent):
+            self._refuse(
+                event,
+                top.path,
+                "een sleutel moet een woord of tekst zijn, geen lijst, blok of verwijzing (*naam)",
+                "schrijf 'sleutel: waarde'; haal '?' en haakjes rond de sleutel weg",
+            )
+        key = str(event.value)
+        top.items += 1
+        if top.items > MAX_ITEMS:
+            self._refuse(
+                event,
+                (*top.path, _shown(key)),
+                f"dit blok heeft te veel sleutels (meer dan {MAX_ITEMS})",
+                _TOO_MUCH_HINT,
+            )
+        if len(key) > MAX_KEY:
+            self._refuse(
+                event,
+                (*top.path, _shown(key)),
+                f"deze sleutel is te lang ({len(key)} tekens, maximaal {MAX_KEY})",
+                "schrijf 'sleutel: waarde' met een korte sleutel; staat er een ':' in een tekst, "
+                "zet de tekst dan tussen aanhalingstekens",
+            )
+        top.key, top.expect_key = key, False
+        return (*top.path, key), True
+
+    def _node(self, event: yaml.NodeEvent) -> None:
+        path, _ = self._place(event)
+        if self.wanted_lines and isinstance(event, yaml.ScalarEvent):
+            last = event.end_mark.line + 1 if event.end_mark is not None else _first_line(event)
+            for line in range(_first_line(event), last + 1):
+                if line in self.wanted_lines:
+                    self.found_keys.setdefault(line, path)
+        if isinstance(event, yaml.AliasEvent):
+            self._alias(event, path)
+            return
+        self._check_tag_and_anchor(event, path)
+        self._count(event, path, 1)
+        if isinstance(event, yaml.ScalarEvent):
+            if len(event.value) > MAX_TEXT:
+                self._refuse(
+                    event,
+                    path,
+                    f"deze tekst is te lang ({len(event.value)} tekens, maximaal {MAX_TEXT})",
+                    "lange teksten horen in een apart document; " + _TOO_MUCH_HINT,
+                )
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (1, 0, _first_line(event))
+            return
+        if len(self.stack) + 1 > MAX_DEPTH:
+            self._refuse(
+                event,
+                path,
+                f"de gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus)",
+                "sluit elke '[' met ']' en elke '{' met '}'; zet blokken en lijsten minder diep in elkaar",
+            )
+        if event.anchor is not None:
+            self.open_anchors[event.anchor] = _first_line(event)
+        self.stack.append(
+            _Open(path, isinstance(event, yaml.MappingStartEvent), event.anchor, self.values - 1)
+        )
+
+    def _check_tag_and_anchor(self, event: yaml.NodeEvent, path: KeyPath) -> None:
+        tag = getattr(event, "tag", None)
+        if tag not in _ALLOWED_TAGS:
+            shown = _shown(str(tag).replace("tag:yaml.org,2002:", "!!"))
+            self._refuse(
+                event,
+                path,
+                f"onbekend label '{shown}' (een woord dat met '!' begint)",
+                "haal het label weg; gewone tekst, lijsten en blokken hebben geen label nodig",
+            )
+        if event.anchor is None:
+            return
+        first = self.anchors[event.anchor][2] if event.anchor in self.anchors else None
+        first = first or self.open_anchors.get(event.anchor)
+        if first:
+            self._refuse(
+                event,
+                path,
+                f"het anker &{_shown(event.anchor)} staat twee keer in het bestand (eerst op regel {first})",
+                "geef elk anker een eigen naam",
+            )
+
+    def _alias(self, event: yaml.AliasEvent, path: KeyPath) -> None:
+        name = str(event.anchor)
+        if name in self.open_anchors:  # an alias inside its own anchor (&a [*a]) would never end
+            self._refuse(
+                event,
+                path,
                 "een alias verwijst naar het blok waar hij zelf in staat",
                 "haal de alias (*naam) weg",
             )
+        if name not in self.anchors:
+            self._refuse(event, path, *_translate_yaml_problem("found undefined alias", ""))
+        values, height, _ = self.anchors[name]
+        if len(self.stack) + height > MAX_DEPTH:
+            self._refuse(
+                event,
+                path,
+                f"door verwijzingen (*naam) worden de gegevens te diep genest (meer dan {MAX_DEPTH} niveaus)",
+                "gebruik een verwijzing niet binnen een blok dat zelf uit verwijzingen bestaat",
+            )
+        self._count(event, path, values)
+        if self.stack:
+            top = self.stack[-1]
+            top.height = max(top.height, 1 + height)
+
+    def _count(self, event: yaml.NodeEvent, path: KeyPath, values: int) -> None:
+        self.values += values
+        if self.values <= MAX_VALUES:
+            return
+        if isinstance(event, yaml.AliasEvent):
+            self._refuse(
+                event,
+                path,
+                f"door verwijzingen (*naam) wordt het bestand te groot (meer dan {MAX_VALUES} waarden)",
+                "gebruik een verwijzing alleen voor een klein blok dat een paar keer terugkomt",
+            )
+        self._refuse(
+            event, path, f"het bestand bevat te veel waarden (meer dan {MAX_VALUES})", _TOO_MUCH_HINT
         )
-        return None
-    within = within | {id(node)}
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
-        mapping = MarkedDict(mark)
-        for key_node, value_node in node.value:
-            key = _construct_text(loader, key_node)
-            key_text = "" if key is None else key
-            key_mark = Mark(loader.file, key_node.start_mark.line + 1, (*path, key_text))
-            if key_text in mapping:
-                first = mapping.marks[key_text].line
-                loader.problems.append(
-                    Problem(
-                        loader.file,
-                        key_mark.line,
-                        key_mark.key,
-                        f"sleutel '{key_text}' staat twee keer in dit blok (eerst op regel {first})",
-                        "verwijder een van beide of voeg ze samen; YAML zou de eerste stilletjes negeren",
-                    )
+
+    def _close(self) -> None:
+        done = self.stack.pop()
+        if done.anchor is not None:
+            line = self.open_anchors.pop(done.anchor)
+            self.anchors[done.anchor] = (self.values - done.values_before, done.height, line)
+        if self.stack:
+            top = self.stack[-1]
+            top.height = max(top.height, 1 + done.height)
+
+
+def _unreadable(text: str, file: str) -> list[Problem]:
+    """Characters no YAML parser reads (a NUL byte, say), with their line and, where it can be found, key."""
+    found: dict[int, int] = {}
+    for match in _UNREADABLE.finditer(text, 1 if text.startswith("\ufeff") else 0):  # a leading BOM is fine
+        found.setdefault(_line_at(text, match.start()), ord(match.group(0)))
+        if len(found) >= 10:
+            break
+    if not found:
+        return []
+    scan = _Scan(file, frozenset(found))
+    loader = _Loader(_UNREADABLE.sub("\ufffd", text), file)
+    try:
+        scan.run(loader)
+    except (yaml.YAMLError, InvalidInput):
+        pass  # the keys found so far will do; the user fixes the characters first
+    finally:
+        loader.dispose()
+    problems = []
+    for line, code in found.items():
+        what = "een onzichtbaar stuurteken" if code < 0xA0 else "een onzichtbaar teken dat geen tekst is"
+        hint = _INVISIBLE_HINT
+        if code == 0:
+            hint = "sla het bestand op als UTF-8 (niet als UTF-16) en typ deze regel opnieuw, zonder het nulteken"
+        key = format_key_path(scan.found_keys.get(line, ())).replace("\ufffd", "")
+        problems.append(Problem(file, line, key, f"het bestand bevat {what} (code {code})", hint))
+    return problems
+
+
+def _key_text(loader: _Loader, key_node: yaml.Node, path: KeyPath) -> str:
+    key = _construct_text(loader, key_node)
+    text = "" if key is None else key
+    _check_text(loader, text, Mark(loader.file, key_node.start_mark.line + 1, (*path, text)))
+    return text
+
+
+def _check_text(loader: _Loader, text: str, mark: Mark) -> None:
+    found = invisible_character(text)
+    if found:
+        loader.problems.append(Problem(loader.file, mark.line, mark.key, *found))
+
+
+Entry = tuple[str, yaml.Node, yaml.Node]
+
+
+def _entries(loader: _Loader, node: yaml.MappingNode, path: KeyPath) -> list[Entry]:
+    """The keys of a block in order, each once; a key written here wins over one merged in with `<<: *naam`.
+
+    Merged keys keep the line where they were written; of several merged blocks the first wins (as YAML says).
+    """
+    keys: list[str | None] = []
+    written: dict[str, yaml.Node] = {}
+    for key_node, _ in node.value:
+        if key_node.tag == _MERGE_TAG:
+            keys.append(None)
+            continue
+        key = _key_text(loader, key_node, path)
+        keys.append(key)
+        if key in written:
+            first = written[key].start_mark.line + 1
+            loader.problems.append(
+                Problem(
+                    loader.file,
+                    key_node.start_mark.line + 1,
+                    format_key_path((*path, key)),
+                    f"sleutel '{key}' staat twee keer in dit blok (eerst op regel {first})",
+                    "verwijder een van beide of voeg ze samen; YAML zou de eerste stilletjes negeren",
                 )
-                continue
-            mapping[key_text] = _build(loader, value_node, (*path, key_text), within)
-            mapping.marks[key_text] = key_mark
+            )
+            continue
+        written[key] = key_node
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for maybe_key, (key_node, value_node) in zip(keys, node.value, strict=True):
+        if maybe_key is None:
+            for merged in _merged(loader, value_node, path):
+                if merged[0] not in written and merged[0] not in seen:
+                    seen.add(merged[0])
+                    entries.append(merged)
+        elif written[maybe_key] is key_node:
+            seen.add(maybe_key)
+            entries.append((maybe_key, key_node, value_node))
+    return entries
+
+
+def _merged(loader: _Loader, value_node: yaml.Node, path: KeyPath) -> list[Entry]:
+    sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+    entries: list[Entry] = []
+    for source in sources:
+        if not isinstance(source, yaml.MappingNode):
+            loader.problems.append(
+                Problem(
+                    loader.file,
+                    source.start_mark.line + 1,
+                    format_key_path((*path, "<<")),
+                    *_translate_yaml_problem("merging", ""),
+                )
+            )
+            continue
+        entries.extend(_entries(loader, source, path))
+    return entries
+
+
+def _build(loader: _Loader, node: yaml.Node, path: KeyPath) -> Any:
+    """Construct plain data with marks, reporting duplicate keys instead of losing them."""
+    mark = Mark(loader.file, node.start_mark.line + 1, path)
+    if isinstance(node, yaml.MappingNode):
+        mapping = MarkedDict(mark)
+        for key, key_node, value_node in _entries(loader, node, path):
+            mapping[key] = _build(loader, value_node, (*path, key))
+            mapping.marks[key] = Mark(loader.file, key_node.start_mark.line + 1, (*path, key))
         return mapping
     if isinstance(node, yaml.SequenceNode):
         sequence = MarkedList(mark)
         for index, item_node in enumerate(node.value):
-            sequence.append(_build(loader, item_node, (*path, index), within))
+            sequence.append(_build(loader, item_node, (*path, index)))
             sequence.marks.append(Mark(loader.file, item_node.start_mark.line + 1, (*path, index)))
         return sequence
-    return loader.construct_object(node)
+    value = loader.construct_object(node)
+    if isinstance(value, str):
+        _check_text(loader, value, mark)
+    return value
+
+
+def _too_big(file: str, line: int) -> InvalidInput:
+    return InvalidInput(
+        [
+            Problem(
+                file,
+                line,
+                "",
+                f"het bestand is te groot (meer dan {MAX_FILE_BYTES // 1000} kB); deze regel valt erbuiten",
+                _TOO_MUCH_HINT,
+            )
+        ]
+    )
 
 
 def _parse(text: str, file: str) -> Any:
+    if len(text) > MAX_FILE_BYTES:
+        raise _too_big(file, _line_at(text, MAX_FILE_BYTES))
+    unreadable = _unreadable(text, file)
+    if unreadable:
+        raise InvalidInput(unreadable)
+    scanner = _Loader(text, file)
     loader = _Loader(text, file)
     try:
+        _Scan(file).run(scanner)  # the limits, before anything that grows with them
         node = loader.get_single_node()
         data = None if node is None else _build(loader, node, ())
     except yaml.MarkedYAMLError as error:
@@ -194,14 +677,20 @@ def _parse(text: str, file: str) -> Any:
         line_text = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
         message, hint = _translate_yaml_problem(str(error.problem or error.context or ""), line_text)
         raise InvalidInput([Problem(file, line, "", message, hint)]) from None
-    except yaml.YAMLError as error:  # e.g. a second document in the same file
+    except yaml.YAMLError as error:  # not expected after the checks above; still Dutch, still a line
+        position = getattr(error, "position", None)
+        line = _line_at(text, position) if isinstance(position, int) else None
+        raise InvalidInput([Problem(file, line, "", *_translate_yaml_problem(str(error), ""))]) from None
+    except ValueError:  # PyYAML's own parser on "\U00110000": a character code beyond Unicode
         raise InvalidInput(
-            [Problem(file, None, "", f"ongeldige YAML ({error})", "gebruik één document per bestand")]
+            [Problem(file, None, "", *_translate_yaml_problem("character escape code", ""))]
         ) from None
     finally:
+        scanner.dispose()
         loader.dispose()
     if loader.problems:
-        raise InvalidInput(loader.problems)
+        once = {(problem.line, problem.message): problem for problem in reversed(loader.problems)}
+        raise InvalidInput(once.values())
     return data
 
 
@@ -227,14 +716,20 @@ def parse_yaml(text: str, file: str) -> MarkedDict:
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InvalidInput(
-            [Problem(str(path), None, "", "het bestand is geen UTF-8-tekst", "sla het op als UTF-8")]
-        ) from None
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)  # never more: the size is checked before anything else
     except OSError as error:
         raise InvalidInput(
             [Problem(str(path), None, "", f"kan het bestand niet lezen ({error.strerror})", "")]
+        ) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_big(str(path), data.count(b"\n", 0, MAX_FILE_BYTES) + 1)
+    try:
+        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text does
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InvalidInput(
+            [Problem(str(path), line, "", "het bestand is geen UTF-8-tekst", "sla het op als UTF-8")]
         ) from None
 
 

@@ -5,7 +5,9 @@ the defaults), built once per run, so a board with many schools compiles each
 template once. The environment is loud: a missing value fails the build with
 the template's name and line, a value that is None cannot be printed, and
 every user value is escaped for Markdown on the way out (`finalize`), so
-"<naam> & Zn" arrives in Word and on the site exactly as typed.
+"<naam> & Zn" arrives in Word and on the site exactly as typed. Every page is
+then checked to hold only the elements of our Markdown dialect and links to
+https:, http:, mailto: and tel: (`unsafe_markup`), whoever wrote its template.
 """
 
 from __future__ import annotations
@@ -20,22 +22,41 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
+import markdown as markdown_html  # type: ignore[import-untyped, unused-ignore]
 from markupsafe import Markup
 
+from .confine import (
+    SANDBOX_HINT,
+    ConfinedLoader,
+    SandboxEnvironment,
+    SecurityError,
+    TemplateOutsideFolder,
+    sandbox_message,
+)
 from .context import SchoolContext
 from .context.views import Contact, Md
-from .documents import DOCUMENT_KINDS, Chapter, DocumentKind, DocumentMeta, RenderedDocument, SitePage
+from .documents import (
+    DOCUMENT_KINDS,
+    MARKDOWN_EXTENSIONS,
+    Chapter,
+    DocumentKind,
+    DocumentMeta,
+    RenderedDocument,
+    SitePage,
+)
 from .errors import InvalidInput, Problem
 from .model.school import DEFAULT_TEMPLATES
+from .model.values import link_allowed
 from .model.wording import dutch_date, join
 
 SHARED_FOLDER = "_gedeeld"
 OPEN_POINTS_TEMPLATE = f"{SHARED_FOLDER}/open-punten.md.j2"
 SITE_FOLDER = "site"
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]|])")
-# Only what would start a block at the beginning of a line: a heading, a list item, a setext line.
-_MD_LINE_START = re.compile(r"(?m)^(\s*)(#|[-+*](?=\s)|\d+\.(?=\s)|[=-]+\s*$)")
+_MD_INLINE = re.compile(r"([\\`*_\[\]|#])")  # '#': a heading drops a closing "#"
+# Only what would start a block at the beginning of a line: a heading, a list item, a setext line,
+# an admonition ("!!! danger").
+_MD_LINE_START = re.compile(r"(?m)^(\s*)(#|!|[-+*](?=\s)|\d+\.(?=\s)|[=-]+\s*$)")
 
 
 def escape_markdown(text: str) -> str:
@@ -91,11 +112,19 @@ def _date(value: date | None, weekday: bool = False) -> str:
     return dutch_date(value, weekday)
 
 
+# Characters that could end a Markdown link target early or carry markup: percent-encoded.
+_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f<>\"'\\`()\[\]{}|^]")
+
+
 def _link(value: Contact | None, text: str | None = None) -> Md:
     if value is None:
         raise TemplateValueError("de link is leeg; zet er {% if … %} omheen")
+    if not link_allowed(value.uri, relative=True):
+        raise TemplateValueError(
+            f"een link naar '{value.uri}' kan niet; alleen https:, http:, mailto: en tel:"
+        )
     label = escape_markdown(text if text is not None else value.text)
-    target = value.uri.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    target = _URL_UNSAFE.sub(lambda match: f"%{ord(match[0]):02X}", value.uri)
     return Md(f"[{label}]({target})")
 
 
@@ -114,6 +143,72 @@ def _cell(value: str) -> Md:
     return Md(" ".join(text.split()))
 
 
+# What a page may hold once Markdown has made HTML of it: the elements of our Markdown dialect,
+# each with only its own attributes. Raw HTML in a template (a school's own included), or a
+# value that slipped past escaping, shows up here instead of on the website.
+_PAGE_ELEMENTS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        (
+            "br",
+            "strong",
+            "em",
+            "code",
+            "pre",
+            "ul",
+            "li",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "blockquote",
+            "hr",
+        ),
+        frozenset(),
+    ),
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), frozenset({"id"})),
+    "a": frozenset({"href", "title"}),
+    "ol": frozenset({"start"}),
+    "div": frozenset({"class"}),
+    "p": frozenset({"class"}),
+    "th": frozenset({"style"}),
+    "td": frozenset({"style"}),
+}
+_MARKUP_START = re.compile(r"<(?=[A-Za-z/!?])")
+_TAG = re.compile(r'<(/?)([a-z][a-z0-9]*)((?:\s+[a-z-]+="[^"<>]*")*)\s*/?>')
+_ATTRIBUTE = re.compile(r'\s+([a-z-]+)="([^"<>]*)"')
+_ATTRIBUTE_VALUE = {
+    "id": re.compile(r"[\w-]*"),
+    "class": re.compile(r"[\w -]*"),
+    "style": re.compile(r"text-align: (?:left|right|center);"),
+    "start": re.compile(r"\d{1,6}"),
+}
+_page_html = markdown_html.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
+
+
+def unsafe_markup(text: str) -> str | None:
+    """The first piece of HTML in the page made from this Markdown that may not be published, or None.
+
+    Allowed: the elements and attributes of _PAGE_ELEMENTS, links only as LINK_SCHEMES or
+    within the site. Everything else (a <script>, an onerror="…", javascript:) is returned.
+    """
+    html = _page_html.reset().convert(text)
+    for start in _MARKUP_START.finditer(html):
+        tag = _TAG.match(html, start.start())
+        piece = tag[0] if tag else html[start.start() : start.start() + 40]
+        allowed = _PAGE_ELEMENTS.get(tag[2]) if tag else None
+        if tag is None or allowed is None or (tag[1] and tag[3]):
+            return piece
+        for name, value in _ATTRIBUTE.findall(tag[3]):
+            pattern = _ATTRIBUTE_VALUE.get(name)
+            if (
+                name not in allowed
+                or (pattern is not None and not pattern.fullmatch(value))
+                or (name == "href" and not link_allowed(value, relative=True))
+            ):
+                return piece
+    return None
+
+
 class _SharedCompiledTemplates(jinja2.BytecodeCache):
     """Compiled templates kept in memory, shared by all environments of a run.
 
@@ -126,18 +221,26 @@ class _SharedCompiledTemplates(jinja2.BytecodeCache):
     def __init__(self) -> None:
         self._store: dict[str, bytes] = {}
 
+    @staticmethod
+    def _key(bucket: jinja2.bccache.Bucket) -> str:
+        # Sandboxed code routes every attribute and call through the sandbox; code compiled by
+        # a plain environment does not, so it must never be handed to a sandboxed one (or back).
+        return f"{type(bucket.environment).__qualname__}:{bucket.environment.sandboxed}:{bucket.key}"
+
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self._store:
-            bucket.bytecode_from_string(self._store[bucket.key])
+        key = self._key(bucket)
+        if key in self._store:
+            bucket.bytecode_from_string(self._store[key])
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._store[bucket.key] = bucket.bytecode_to_string()
+        self._store[self._key(bucket)] = bucket.bytecode_to_string()
 
 
 def _environment(search_path: tuple[Path, ...], compiled: jinja2.BytecodeCache) -> jinja2.Environment:
-    env = jinja2.Environment(
+    # A sandbox: school and board templates are data from others, never code that runs here.
+    env = SandboxEnvironment(
         bytecode_cache=compiled,
-        loader=jinja2.FileSystemLoader([str(path) for path in search_path]),
+        loader=ConfinedLoader([str(path) for path in search_path]),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         autoescape=True,  # only so that macro output counts as finished text; escaping is _finalize's job
@@ -161,12 +264,23 @@ def _template_problem(error: BaseException, trace: TracebackType | None, name: s
             if code.co_filename.endswith(".j2"):
                 file, line = code.co_filename, trace.tb_lineno
             trace = trace.tb_next
-    if isinstance(error, jinja2.UndefinedError):
+    if isinstance(error, jinja2.UndefinedError) and re.search(r"'_[^']*'", error.message or ""):
+        # A hidden name (__globals__, _x) the sandbox kept back, for instance through |attr.
+        message, hint = f"sjabloon geweigerd: {dutch_jinja_message(error.message or '')}", SANDBOX_HINT
+    elif isinstance(error, jinja2.UndefinedError):
         message = f"onbekende waarde in sjabloon: {dutch_jinja_message(error.message or '')}"
         hint = "controleer de naam (zie templates/README.md) of zet er {% if … is defined %} omheen"
     elif isinstance(error, jinja2.TemplateSyntaxError):
         message = f"fout in sjabloon: {dutch_jinja_message(error.message or '')}"
         hint = "controleer {% %}- en {{ }}-blokken op deze regel"
+    elif isinstance(error, SecurityError):
+        message, hint = f"sjabloon geweigerd: {sandbox_message(error)}", SANDBOX_HINT
+    elif isinstance(error, TemplateOutsideFolder):
+        file, line = str(error.path), None
+        message = (
+            f"sjabloon geweigerd: het bestand verwijst naar een plek buiten de sjablonenmap {error.folder}"
+        )
+        hint = "zet het sjabloon zelf in de map (geen snelkoppeling of symbolische link naar elders)"
     elif isinstance(error, TemplateValueError):
         message, hint = f"sjabloon kan niet worden ingevuld: {error}", "pas het sjabloon aan"
     else:
@@ -315,6 +429,18 @@ class Renderer:
                 continue
             if not markdown.strip():
                 continue  # an optional chapter whose data is absent
+            unsafe = unsafe_markup(markdown)
+            if unsafe is not None:
+                problems.append(
+                    Problem(
+                        _template_path(env, name),
+                        None,
+                        "",
+                        f"dit sjabloon maakt HTML die niet op de website mag: {unsafe}",
+                        "schrijf gewone Markdown zonder HTML; een link gaat naar https:, http:, mailto: of tel:",
+                    )
+                )
+                continue
             try:
                 chapters.append(
                     Chapter(_slug(name), _title(markdown, _template_path(env, name)), markdown.strip() + "\n")

@@ -11,6 +11,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "schoolveiligheid"
 STAGES = {
     "errors": 0,
+    "confine": 0,
     "clock": 1,
     "files": 1,
     "progress": 1,

@@ -261,8 +261,7 @@ def test_missing_download_fails(tmp_path: Path) -> None:
     short = dataclasses.replace(case, downloads={"de-testhoeve": case.downloads["de-testhoeve"][:1]})
     with pytest.raises(BuildFailed, match="anti-pestprotocol.docx"):
         build(short, tmp_path / "site")
-    assert not (tmp_path / "site" / "de-testhoeve").exists()
-    assert list((tmp_path / "site").iterdir()) == []
+    assert not (tmp_path / "site").exists(), "a failed build creates nothing"
 
 
 def test_only_word_and_pdf_files_are_offered(tmp_path: Path) -> None:

@@ -577,14 +577,14 @@ def _project(root: Path, school: str) -> Path:
         "  email: info@testhoeve.example\n  logo: beeld/logo.png\n",
     )
     files: dict[str, str | bytes] = {
-        "project/school.yaml": "sjablonen: ../gedeeld/sjablonen\n" + with_extras,
+        "project/school.yaml": "sjablonen: gedeeld/sjablonen\n" + with_extras,
         "project/bestuur.yaml": COMPLETE_BOARD,
         "project/ander-bestuur.yaml": "bestuur: {id: ander}\n",  # another board, invalid on its own
         "project/kapot.yaml": "school: [niet: goed\n",
         "project/mkdocs.yml": "site_name: Iets anders\nnav: [index.md]\n",
         "project/beeld/logo.png": logo,
         "project/.venv/lib/groot.bin": b"\0" * 4096,
-        "gedeeld/sjablonen/notitie.txt": "eigen sjablonen\n",
+        "project/gedeeld/sjablonen/notitie.txt": "eigen sjablonen\n",  # inside the file's folder (issue 9)
     }
     write_tree(root, files)
     (root / "project" / ".venv" / "lib" / "weg").symlink_to(root / "bestaat-niet")  # copying it would fail
@@ -607,7 +607,7 @@ def test_a_school_file_beside_other_files_at_a_revision(
     school = _project(tmp_path, COMPLETE_SCHOOL)
     _git(tmp_path, "init", "--quiet")
     _git(tmp_path, "add", "project/school.yaml", "project/bestuur.yaml", "project/ander-bestuur.yaml")
-    _git(tmp_path, "add", "project/kapot.yaml", "project/mkdocs.yml", "project/beeld", "gedeeld")
+    _git(tmp_path, "add", "project/kapot.yaml", "project/mkdocs.yml", "project/beeld", "project/gedeeld")
     _git(tmp_path, "commit", "--quiet", "-m", "versie 1.0")
     school.write_text(
         school.read_text(encoding="utf-8").replace('versie: "1.0"', 'versie: "1.1"'), encoding="utf-8"
@@ -643,5 +643,5 @@ def test_a_broken_board_file_is_reported_as_it_is(
     monkeypatch.chdir(tmp_path)
     assert main(["verschil", str(school), str(school)]) == 2
     err = capsys.readouterr().err
-    assert "project/bestuur.yaml:" in err and "ongeldige YAML" in err
+    assert "project/bestuur.yaml:5: een lijst tussen [ ] wordt niet goed gesloten" in err
     assert "kapot.yaml" not in err

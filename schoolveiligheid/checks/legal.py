@@ -290,7 +290,10 @@ def _external_confidant(school: SchoolModel, out: Collector, source: str) -> Non
     role = school.role("externe_vertrouwenspersoon")
     reachable = role is not None and (
         any(person.public_email or person.public_phone for person in role.people)
-        or (role.organisation is not None and bool(role.organisation.phone or role.organisation.email))
+        or (
+            role.organisation is not None
+            and bool(role.organisation.public_phone or role.organisation.public_email)
+        )
     )
     if reachable:
         return

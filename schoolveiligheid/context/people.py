@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import SchoolModel
 from ..model.base import GENERIC_ACTORS, ROLES
-from ..model.parts import Address, Organisation, Person
+from ..model.parts import Address, Board, Organisation, Person
 from ..model.practice import Frequency
 from ..model.resolve import ResolvedRole
 from ..model.wording import frequency_text, groups_text, join, with_article
@@ -31,13 +31,15 @@ def markdown(text: str | None) -> Md | None:
     return Md(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
-def _phone(person_or_org: Person | Organisation) -> Contact | None:
-    phone = person_or_org.public_phone if isinstance(person_or_org, Person) else person_or_org.phone
+def _phone(holder: Person | Organisation | Board) -> Contact | None:
+    """The phone number if it may be published (model/resolve.py settled that for everyone)."""
+    phone = holder.public_phone
     return Contact(phone.display, phone.uri) if phone else None
 
 
-def _email(person_or_org: Person | Organisation) -> Contact | None:
-    email = person_or_org.public_email if isinstance(person_or_org, Person) else person_or_org.email
+def _email(holder: Person | Organisation | Board) -> Contact | None:
+    """The e-mail address if it may be published."""
+    email = holder.public_email
     return Contact(str(email), email.uri) if email else None
 
 
@@ -173,8 +175,8 @@ class People:
             governing_body=board.governing_body,
             address=_address(board.address) or "",
             objection_address=_address(board.postal_address or board.address) or "",
-            phone=Contact(board.phone.display, board.phone.uri) if board.phone else None,
-            email=Contact(str(board.email), board.email.uri) if board.email else None,
+            phone=_phone(board),
+            email=_email(board),
             website=Contact(board.website.display, str(board.website)) if board.website else None,
         )
 

@@ -95,7 +95,7 @@ KINDS: dict[str, LetterKind] = {
             "ouderbrief ernstig incident (betrokken groep)",
             to_group=True,
             formal=False,
-            required=("groep", "incident"),
+            required=("groep", "incident", "betrokken_leerlingen"),
             optional=("deskundigen", "contactpersoon"),
             careful=True,
         ),
@@ -104,7 +104,7 @@ KINDS: dict[str, LetterKind] = {
             "ouderbrief incident (overige groepen)",
             to_group=True,
             formal=False,
-            required=("groep", "incident"),
+            required=("groep", "incident", "betrokken_leerlingen"),
             optional=("ontvangende_groepen", "deskundigen", "contactpersoon"),
             careful=True,
         ),
@@ -113,7 +113,7 @@ KINDS: dict[str, LetterKind] = {
             "ouderbrief grensoverschrijdend gedrag jonge kinderen",
             to_group=True,
             formal=False,
-            required=("groep", "incident", "gesprek_in_groep"),
+            required=("groep", "incident", "gesprek_in_groep", "betrokken_leerlingen"),
             optional=("deskundigen", "contactpersoon"),
             careful=True,
         ),
@@ -184,6 +184,13 @@ class Pupil(Block):
     noun: Literal["zoon", "dochter", "kind"] = field(
         "aanduiding", "zoon, dochter of kind: hoe de brief over de leerling spreekt", "kind"
     )
+
+
+class InvolvedPupil(Block):
+    """A child a letter to other parents is about: named only so the check can keep the name out."""
+
+    first_name: CaseLine = field("voornaam", "voornaam van het kind")
+    last_name: CaseLine | None = field("achternaam", "achternaam van het kind", None)
 
 
 class Recipient(Block):
@@ -288,6 +295,12 @@ class Case(Block):
         "ondertekenaar", "rol die ondertekent; standaard brieven.ondertekenaar", None
     )
     pupil: Pupil | None = field("leerling", "de leerling (niet bij brieven aan alle ouders)", None)
+    involved: Annotated[tuple[InvolvedPupil, ...], BeforeValidator(_none_as_empty)] = field(
+        "betrokken_leerlingen",
+        "alleen bij brieven aan andere ouders: de kinderen om wie het gaat; hun namen komen niet in de brief, "
+        "de controle weigert een tekst waarin ze toch staan",
+        (),
+    )
     recipients: Annotated[tuple[Recipient, ...], BeforeValidator(_none_as_empty)] = field(
         "ontvangers", "ouders of verzorgers met hun adres", ()
     )

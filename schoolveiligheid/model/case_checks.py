@@ -9,6 +9,7 @@ and the school's own limit, and a definitive removal follows a 'voornemen'.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..confine import OutsideFolder, resolve_inside
 from ..errors import InvalidInput, Problem
 from ..law import (
     FACTS,
@@ -35,7 +37,7 @@ from .values import WEEKDAYS, dutch_date, suggest
 
 # Words a letter to worried parents avoids: labels for children, and the formal measure.
 _CAREFUL_WORDS = re.compile(r"\b(daders?|slachtoffers?|schors\w*|geschorst)\b", re.IGNORECASE)
-_LIST_KEYS = ("redenen", "maatregelen", "acties", "ontvangers")
+_LIST_KEYS = ("redenen", "maatregelen", "acties", "ontvangers", "betrokken_leerlingen")
 _PARTY_NAMES = {"groepsleerkracht": "de groepsleerkracht", "ouders": "de ouders", "leerling": "de leerling"}
 _ONE_PER_LINE = "noem elk op een eigen regel met '- '"
 
@@ -126,6 +128,8 @@ def read_case(path: Path, schools: Sequence[SchoolModel], follow_earlier: bool =
     _check_dates(case, school, found)
     if case.letter_kind.careful:
         _check_words(raw, found)
+    if case.letter_kind.to_group:
+        _check_names(case, raw, found)
     earlier = None
     if follow_earlier and case.earlier is not None and case.kind == "definitieve_verwijdering":
         earlier = _check_earlier(case, path, schools, found)
@@ -162,6 +166,11 @@ def _required_hint(key: str, kind: LetterKind, school: SchoolModel) -> str:
         return f"noem de datums waarop {', '.join(parties[:-1])} en {parties[-1]} gehoord zijn. {rules.removal.rule}"
     if key == "hoorgesprek":
         return f"noem datum en tijd van het gesprek met de ouders. {rules.removal.rule}"
+    if key == _INVOLVED:
+        return (
+            "noem de kinderen om wie het gaat, elk als '- {voornaam: …, achternaam: …}'; hun namen komen niet "
+            "in de brief: brief weigert alleen een tekst waarin ze toch staan"
+        )
     if key == "gerelateerd_aan":
         return "noem het zaakbestand van de brief over het voornemen tot verwijdering; de definitieve brief verwijst ernaar"
     info = next((item for item in Case.model_fields.values() if item.alias == key), None)
@@ -419,10 +428,70 @@ def _check_words(raw: MarkedDict, found: _Found) -> None:
             )
 
 
+# Parts of a Dutch (or other) surname that are no name on their own: "de" in "de Vries".
+_NAME_PARTICLE = re.compile(
+    r"van|de|der|den|het|ter|ten|te|in|op|aan|bij|uit|'t|t|d'|la|le|les|du|da|dal|di|del|della|dos|das|von|zu"
+    r"|el|al|bin|ben",
+    re.IGNORECASE,
+)
+_INVOLVED = "betrokken_leerlingen"
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents, so 'Noë' and 'noe' are the same name."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def _name_words(case: Case) -> list[str]:
+    """Every name of the involved children that may not appear: full names and their parts."""
+    words: dict[str, None] = {}
+    for pupil in case.involved:
+        for name in (pupil.first_name, pupil.last_name):
+            if not name:
+                continue
+            whole = " ".join(name.split())
+            words[whole] = None
+            for part in re.split(r"[\s\-]+", whole):
+                if part and not _NAME_PARTICLE.fullmatch(part):
+                    words[part] = None
+    return [word for word in words if len(word) > 1]
+
+
+def _check_names(case: Case, raw: MarkedDict, found: _Found) -> None:
+    """A letter to other parents never names the children involved: every free text is checked."""
+    names = [(word, re.compile(rf"(?<!\w){re.escape(_plain(word))}(?!\w)")) for word in _name_words(case)]
+    if not names:
+        return
+    for path, text in _strings(raw, (), raw.mark):
+        if path[:1] == (_INVOLVED,):
+            continue
+        plain = _plain(text)
+        for word, pattern in names:
+            if pattern.search(plain) is None:
+                continue
+            found.add(
+                path,
+                f"hier staat '{word}', de naam van een betrokken leerling (betrokken_leerlingen); een brief "
+                "aan andere ouders noemt geen kind",
+                "schrijf 'een leerling', 'een kind' of 'een klasgenoot'. Ook als het hier een gewoon woord is "
+                "(zoals roos of bas), kunnen ouders er het kind aan herkennen: kies dan een ander woord",
+            )
+            break
+
+
 def _check_earlier(case: Case, path: Path, schools: Sequence[SchoolModel], found: _Found) -> Case | None:
     assert case.earlier is not None
     try:
-        earlier_path = (path.parent / case.earlier).resolve()
+        earlier_path = resolve_inside(path.parent, case.earlier)
+    except OutsideFolder as error:
+        found.add(
+            ("gerelateerd_aan",),
+            f"dit zaakbestand kan niet worden gebruikt: {error}",
+            "zet de zaak van het voornemen in dezelfde map als deze zaak (of een map daaronder)",
+        )
+        return None
+    try:
         exists = earlier_path.is_file()
     except (OSError, ValueError):  # a name the file system refuses: too long, or a NUL byte
         exists = False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import model_validator
 
@@ -35,7 +35,46 @@ def default_groups() -> tuple[str, ...]:
     return tuple(str(number) for number in range(1, 9))
 
 
-class Board(Block):
+class Publication(Block):
+    """Which contact details of a person or organisation may be published (site and documents)."""
+
+    email: bool | None = field("email", "e-mailadres publiceren (standaard ja, behalve privé-adressen)", None)
+    phone: bool | None = field(
+        "telefoon", "telefoonnummer publiceren (standaard ja, behalve 06-nummers)", None
+    )
+
+
+class _PublicContact:
+    """public_email / public_phone for a block with email, phone and a settled `publish`.
+
+    `publiceer` in the policy decides; without it the resolver (model/resolve.py) settles
+    the default: no 06 numbers, no address outside the holder's own domain. Unsettled
+    (a model straight from validation), only 06 numbers and private mailboxes are held back.
+    """
+
+    if TYPE_CHECKING:  # the fields of the block that uses this; not fields of their own
+        email: Email | None
+        phone: Phone | None
+        publish: Publication
+
+    @property
+    def public_email(self) -> Email | None:
+        """The e-mail address when it may be published."""
+        if self.email is None:
+            return None
+        allowed = self.publish.email if self.publish.email is not None else not self.email.is_free_mail
+        return self.email if allowed else None
+
+    @property
+    def public_phone(self) -> Phone | None:
+        """The phone number when it may be published (mobile numbers only on request)."""
+        if self.phone is None:
+            return None
+        allowed = self.publish.phone if self.publish.phone is not None else not self.phone.is_mobile
+        return self.phone if allowed else None
+
+
+class Board(_PublicContact, Block):
     """The bevoegd gezag: the legal body that runs the school(s)."""
 
     id: Id = field("id", "korte code van het bestuur, bijvoorbeeld 'kindwijs'")
@@ -58,6 +97,11 @@ class Board(Block):
     phone: Phone | None = field("telefoon", "algemeen telefoonnummer", None)
     email: Email | None = field("email", "algemeen e-mailadres", None)
     website: Url | None = field("website", "website van het bestuur", None)
+    publish: Publication = field(
+        "publiceer",
+        "welke contactgegevens openbaar zijn (06-nummers en privé-adressen alleen met true)",
+        Publication(),
+    )
 
 
 class Terminology(Block):
@@ -108,16 +152,7 @@ class SchoolInfo(Block):
         return self.groups or default_groups()
 
 
-class Publication(Block):
-    """Which contact details of a person may be published (site and documents)."""
-
-    email: bool | None = field("email", "e-mailadres publiceren (standaard ja, behalve privé-adressen)", None)
-    phone: bool | None = field(
-        "telefoon", "telefoonnummer publiceren (standaard ja, behalve 06-nummers)", None
-    )
-
-
-class Person(Block):
+class Person(_PublicContact, Block):
     """Someone who holds a role, with contact details."""
 
     id: Id = field("id", "korte code, bijvoorbeeld p-jansen; rollen verwijzen ernaar")
@@ -134,22 +169,6 @@ class Person(Block):
     organisation: OrgRef | None = field("organisatie", "id van de organisatie waar deze persoon werkt", None)
     publish: Publication = field("publiceer", "welke contactgegevens openbaar zijn", Publication())
 
-    @property
-    def public_email(self) -> Email | None:
-        """The e-mail address when it may be published."""
-        if self.email is None:
-            return None
-        allowed = self.publish.email if self.publish.email is not None else not self.email.is_free_mail
-        return self.email if allowed else None
-
-    @property
-    def public_phone(self) -> Phone | None:
-        """The phone number when it may be published (mobile numbers only on request)."""
-        if self.phone is None:
-            return None
-        allowed = self.publish.phone if self.publish.phone is not None else not self.phone.is_mobile
-        return self.phone if allowed else None
-
 
 class ContactPerson(Block):
     """A named contact at an organisation."""
@@ -160,7 +179,7 @@ class ContactPerson(Block):
     email: Email | None = field("email", "e-mailadres", None)
 
 
-class Organisation(Block):
+class Organisation(_PublicContact, Block):
     """An external partner (sociale kaart), complaint body or national service."""
 
     id: Id = field("id", "korte code, bijvoorbeeld org-ggd")
@@ -189,6 +208,11 @@ class Organisation(Block):
         "reikwijdte", "waarover klachten gaan (klachtencommissie)", ()
     )
     secretariat: ContactPerson | None = field("secretariaat", "secretariaat of ambtelijk secretaris", None)
+    publish: Publication = field(
+        "publiceer",
+        "welke contactgegevens openbaar zijn (06-nummers en adressen buiten het eigen domein alleen met true)",
+        Publication(),
+    )
 
     @model_validator(mode="after")
     def _named(self) -> Organisation:

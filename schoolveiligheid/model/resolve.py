@@ -10,8 +10,9 @@ from ..errors import Problem
 from ..load import MarkedDict
 from .base import ROLES
 from .catalogue import Catalogue
-from .parts import Organisation, Person, Publication, RoleAssignment
+from .parts import Board, Organisation, Person, Publication, RoleAssignment
 from .policy import Policy
+from .values import Email, Phone, Url
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,24 +43,77 @@ def _domain(address: str | None) -> str | None:
     return host.lower().removeprefix("www.") or None
 
 
+def _own_domain(email: Email | None) -> str | None:
+    """The domain of an organisation's own address; never a public mailbox (gmail, hotmail, …)."""
+    return None if email is None or email.is_free_mail else _domain(email)
+
+
+def _work_domains(policy: Policy) -> set[str]:
+    """The school's and the board's domains: their websites, and their addresses unless private mailboxes."""
+    school, board = policy.school, policy.board
+    found = {
+        _domain(school.website),
+        _domain(board.website),
+        _own_domain(school.email),
+        _own_domain(board.email),
+    }
+    return {domain for domain in found if domain}
+
+
+def _on_domain(email: Email, domains: set[str]) -> bool:
+    """True when the address is on one of the domains or a subdomain of one (jgz@regio.ggd.nl, ggd.nl)."""
+    host = _domain(email) or ""
+    return any(host == domain or host.endswith(f".{domain}") for domain in domains)
+
+
+def settled_publication(
+    email: Email | None, phone: Phone | None, publish: Publication, domains: set[str]
+) -> Publication:
+    """What may be published when `publiceer` does not say: no 06 number, no address off the domains."""
+    public_email = publish.email
+    if public_email is None:
+        public_email = email is not None and not email.is_free_mail and _on_domain(email, domains)
+    public_phone = publish.phone
+    if public_phone is None:
+        public_phone = phone is not None and not phone.is_mobile
+    return Publication.model_construct(email=public_email, phone=public_phone)
+
+
+def organisation_domains(email: Email | None, website: Url | None, work: set[str]) -> set[str]:
+    """An organisation's own domains: its website's; without a website, its own address's (not a gmail)."""
+    own = {_domain(website)} if website is not None else {_own_domain(email)}
+    return {domain for domain in own if domain} | work
+
+
+def resolve_board(policy: Policy) -> Board:
+    """The board with publication settled, by the same rule as organisations."""
+    board = policy.board
+    domains = organisation_domains(board.email, board.website, _work_domains(policy))
+    publish = settled_publication(board.email, board.phone, board.publish, domains)
+    return board.model_copy(update={"publish": publish})
+
+
 def resolve_people(policy: Policy, organisations: Mapping[str, Organisation]) -> dict[str, Person]:
     """People by id, with publication settled once: work addresses are public, private ones are not.
 
     An e-mail address is public by default when its domain is the school's, the board's or
-    that of the person's own organisation; a phone number unless it is a mobile number.
-    `publiceer` in the policy overrides both.
+    that of the person's own organisation, and it is no private mailbox (gmail, hotmail, …);
+    a phone number unless it is a mobile number. `publiceer` in the policy overrides both.
     """
-    school, board = policy.school, policy.board
-    work = {_domain(value) for value in (school.email, school.website, board.email, board.website)}
+    work = _work_domains(policy)
     result = {}
     for person in policy.people:
         domains = set(work)
         organisation = organisations.get(person.organisation) if person.organisation else None
         if organisation is not None:
-            domains |= {_domain(organisation.email), _domain(organisation.website)}
+            domains |= {d for d in (_own_domain(organisation.email), _domain(organisation.website)) if d}
         email = person.publish.email
         if email is None:
-            email = person.email is not None and _domain(person.email) in domains - {None}
+            email = (
+                person.email is not None
+                and not person.email.is_free_mail
+                and _domain(person.email) in domains
+            )
         phone = person.publish.phone
         if phone is None:
             phone = person.phone is not None and not person.phone.is_mobile
@@ -69,7 +123,13 @@ def resolve_people(policy: Policy, organisations: Mapping[str, Organisation]) ->
 
 
 def resolve_organisations(policy: Policy, catalogue: Catalogue) -> dict[str, Organisation]:
-    """Organisations by id; standard ones get their national name and numbers from the catalogue."""
+    """Organisations by id, publication settled; standard ones get their national data from the catalogue.
+
+    Like people: a 06 number is published only with `publiceer: {telefoon: true}`, an e-mail
+    address only when it is on the organisation's own domain (its website's, or without a
+    website its own non-private domain), the school's or the board's; else `publiceer: {email: true}`.
+    """
+    work = _work_domains(policy)
     result = {}
     for organisation in policy.organisations:
         entry = catalogue.get(organisation.kind)
@@ -82,7 +142,9 @@ def resolve_organisations(policy: Policy, catalogue: Catalogue) -> dict[str, Org
                     "website": organisation.website or (national.website if national else None),
                 }
             )
-        result[organisation.id] = organisation
+        domains = organisation_domains(organisation.email, organisation.website, work)
+        publish = settled_publication(organisation.email, organisation.phone, organisation.publish, domains)
+        result[organisation.id] = organisation.model_copy(update={"publish": publish})
     return result
 
 

@@ -7,6 +7,7 @@ standard organisations). All problems of all files are raised together.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -15,6 +16,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from ..confine import OutsideFolder, is_inside, resolve_inside
 from ..errors import InvalidInput, Problem
 from ..load import MarkedDict, MarkedList, PolicyFiles, read_policy_folder
 from .base import GENERIC_ACTORS
@@ -22,7 +24,7 @@ from .catalogue import Catalogue, load_catalogue
 from .inherit import limit_problems, merge
 from .parts import Organisation, Person, default_groups
 from .policy import BoardFile, Policy
-from .resolve import ResolvedRole, resolve_organisations, resolve_people, resolve_roles
+from .resolve import ResolvedRole, resolve_board, resolve_organisations, resolve_people, resolve_roles
 from .validate import problems_from
 from .values import suggest
 
@@ -123,27 +125,74 @@ def _folder_of(raw: MarkedDict) -> Path:
     return Path(raw.mark.file).parent
 
 
-def _template_dirs(school_raw: MarkedDict, board_raw: MarkedDict | None) -> tuple[Path, ...]:
-    dirs = []
+def _template_dirs(
+    school_raw: MarkedDict, board_raw: MarkedDict | None
+) -> tuple[tuple[Path, ...], list[Problem]]:
+    """The school's and the board's own template folders, each inside the folder of its file."""
+    dirs: list[Path] = []
+    problems: list[Problem] = []
     for raw in (school_raw, board_raw):
         if raw is not None and isinstance(raw.get("sjablonen"), str):
-            dirs.append((_folder_of(raw) / raw["sjablonen"]).resolve())
-    return tuple(dirs)
+            folder, wrong = _template_dir(raw)
+            problems += wrong
+            if folder is not None:
+                dirs.append(folder)
+    return tuple(dirs), problems
 
 
-def _missing_folder_problems(raw: MarkedDict, dirs: tuple[Path, ...]) -> list[Problem]:
-    if isinstance(raw.get("sjablonen"), str) and dirs and not dirs[0].is_dir():
-        mark = raw.marks["sjablonen"]
-        return [
-            Problem(
-                mark.file,
-                mark.line,
-                "sjablonen",
-                f"de map '{raw['sjablonen']}' bestaat niet",
-                "maak de map of pas het pad aan",
-            )
-        ]
-    return []
+# How many files and folders of one template folder are checked for links to elsewhere.
+TEMPLATE_FOLDER_MAX_ENTRIES = 5_000
+
+
+def _template_dir(raw: MarkedDict) -> tuple[Path | None, list[Problem]]:
+    value = raw["sjablonen"]
+    mark = raw.marks["sjablonen"]
+
+    def problem(message: str, hint: str) -> list[Problem]:
+        return [Problem(mark.file, mark.line, "sjablonen", message, hint)]
+
+    try:
+        folder = resolve_inside(_folder_of(raw), value)
+    except OutsideFolder as error:
+        return None, problem(
+            f"deze sjablonenmap kan niet worden gebruikt: {error}",
+            "zet de sjablonen in een map naast dit bestand, bijvoorbeeld sjablonen/<school>, "
+            "en schrijf het pad vanaf dit bestand (zonder ../ en zonder / aan het begin)",
+        )
+    try:
+        exists = folder.is_dir()
+    except OSError:
+        exists = False
+    if not exists:
+        return None, problem(f"de map '{value}' bestaat niet", "maak de map of pas het pad aan")
+    outside = _links_out_of(folder)
+    if outside is None:
+        return None, problem(
+            f"de sjablonenmap '{value}' bevat meer dan {TEMPLATE_FOLDER_MAX_ENTRIES} bestanden en mappen",
+            "geef een map met alleen de eigen sjablonen van de school of het bestuur",
+        )
+    if outside:
+        return None, problem(
+            f"in de sjablonenmap verwijst '{outside[0]}' naar een plek buiten die map"
+            + (f" (en nog {len(outside) - 1})" if len(outside) > 1 else ""),
+            "zet het bestand zelf in de sjablonenmap, niet een (symbolische) link naar elders",
+        )
+    return folder, []
+
+
+def _links_out_of(folder: Path) -> list[str] | None:
+    """Names (relative to folder) of links that lead out of it; None when the folder is too big to check."""
+    outside: list[str] = []
+    count = 0
+    for current, dirs, files in os.walk(folder):
+        for name in (*dirs, *files):
+            count += 1
+            if count > TEMPLATE_FOLDER_MAX_ENTRIES:
+                return None
+            path = Path(current) / name
+            if path.is_symlink() and not is_inside(path, folder):
+                outside.append(path.relative_to(folder).as_posix())
+    return sorted(outside)
 
 
 @cache
@@ -155,8 +204,19 @@ def _catalogue(dirs: tuple[Path, ...]) -> Catalogue:
 def _logo(policy: Policy, raw: MarkedDict) -> tuple[Path | None, list[Problem]]:
     if policy.school.logo is None:
         return None, []
-    path = (_folder_of(raw) / policy.school.logo).resolve()
     mark = raw["school"].marks["logo"]
+    try:
+        path = resolve_inside(_folder_of(raw), policy.school.logo)
+    except OutsideFolder as error:
+        return None, [
+            Problem(
+                mark.file,
+                mark.line,
+                mark.key,
+                f"dit logo kan niet worden gebruikt: {error}",
+                "zet het logo in de map van dit bestand of een map daaronder, bijvoorbeeld logo/school.png",
+            )
+        ]
     if not path.is_file():
         return None, [
             Problem(
@@ -253,10 +313,7 @@ def _validate_board(raw: MarkedDict) -> list[Problem]:
 def _school_model(
     school_raw: MarkedDict, board_raw: MarkedDict | None
 ) -> tuple[SchoolModel | None, list[Problem]]:
-    dirs = _template_dirs(school_raw, board_raw)
-    problems = _missing_folder_problems(school_raw, dirs)
-    if board_raw is not None:
-        problems += _missing_folder_problems(board_raw, dirs[1:] if "sjablonen" in school_raw else dirs)
+    dirs, problems = _template_dirs(school_raw, board_raw)
     try:
         catalogue = _catalogue(dirs)
     except InvalidInput as error:
@@ -271,6 +328,7 @@ def _school_model(
         return None, problems + problems_from(error, merged, Policy)
     logo, wrong = _logo(policy, school_raw)
     problems += wrong
+    policy = policy.model_copy(update={"board": resolve_board(policy)})  # publication settled, like others
     organisations = resolve_organisations(policy, catalogue)
     people = resolve_people(policy, organisations)
     roles, wrong = resolve_roles(policy, people, organisations, merged)

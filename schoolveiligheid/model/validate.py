@@ -100,6 +100,8 @@ def _message(error: Mapping[str, Any], key: str, model: type[BaseModel] | None) 
     if value is None:
         return "de waarde is leeg", "vul een waarde in achter de dubbele punt, of laat de sleutel weg"
     shown = value if isinstance(value, str) else "…"
+    if len(shown) > 60:  # a value of thousands of characters is not repeated back in full
+        shown = shown[:59] + "…"
     if kind in {"literal_error", "enum"}:
         return f'ongeldige waarde "{shown}"', suggest(str(value), _choices(str(ctx.get("expected", ""))))
     return _generic_message(kind, ctx, shown)
@@ -107,6 +109,7 @@ def _message(error: Mapping[str, Any], key: str, model: type[BaseModel] | None) 
 
 _GENERIC: dict[str, tuple[str, str]] = {
     "int_parsing": ('verwacht een geheel getal, niet "{shown}"', "schrijf alleen cijfers, bijvoorbeeld 5"),
+    "int_parsing_size": ('het getal "{shown}" is veel te groot', "kies een kleinere waarde"),
     "int_type": ('verwacht een geheel getal, niet "{shown}"', "schrijf alleen cijfers, bijvoorbeeld 5"),
     "int_from_float": ('verwacht een geheel getal, niet "{shown}"', "schrijf een getal zonder komma"),
     "bool_parsing": ('verwacht true of false, niet "{shown}"', "schrijf true (ja) of false (nee)"),

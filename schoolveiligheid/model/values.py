@@ -8,6 +8,7 @@ house style, a Dutch date) lives here too, so every document writes it the same 
 from __future__ import annotations
 
 import difflib
+import html as html_text
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -26,6 +27,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from ..documents import MARKDOWN_EXTENSIONS
+from ..load import invisible_character
 
 MONTHS = [
     "januari",
@@ -387,16 +389,35 @@ def _split_groups(text: str) -> list[str]:
     return [part for part in re.split(r"\s*(?:,|\ben\b|;)\s*", text.strip()) if part]
 
 
+MAX_GROUPS = 100  # groups in one range when the school's own groups are not known
+
+
 def _expand(part: str, known: list[str]) -> list[str]:
+    """A range like '5-8' as its groups; bounded by the school's groups before anything is expanded."""
     match = re.fullmatch(r"(\d+)\s*(?:-|t/m|tot en met)\s*(\d+)", part)
-    if match:
-        low, high = int(match[1]), int(match[2])
-        if low > high:
-            raise invalid(
-                "groepen", 'groepen "{waarde}" lopen achteruit', f"schrijf {high}-{low}", waarde=part
-            )
-        return [str(number) for number in range(low, high + 1)]
-    return [part]
+    if not match:
+        return [part]
+    hint = (
+        f"groepen van deze school (school.groepen): {', '.join(known)}"
+        if known
+        else "schrijf bijvoorbeeld 1-8"
+    )
+    # No school has group 10000 (and int() of a very long number is slow): refuse before counting.
+    if len(match[1]) > 4 or len(match[2]) > 4 or (not known and int(match[2]) - int(match[1]) >= MAX_GROUPS):
+        raise invalid(
+            "groepen",
+            'groepen "{waarde}": zo veel groepen heeft geen school',
+            hint,
+            waarde=part if len(part) <= 40 else part[:39] + "…",
+        )
+    low, high = int(match[1]), int(match[2])
+    if low > high:
+        raise invalid("groepen", 'groepen "{waarde}" lopen achteruit', f"schrijf {high}-{low}", waarde=part)
+    if known and high - low >= len(known):
+        # More numbers than the school has groups: name the first that is not one of them.
+        first = next(number for number in range(low, high + 1) if str(number) not in known)
+        raise invalid("groepen", 'groep "{waarde}" bestaat niet op deze school', hint, waarde=str(first))
+    return [str(number) for number in range(low, high + 1)]
 
 
 def parse_groups(value: Any, info: ValidationInfo) -> tuple[str, ...]:
@@ -471,11 +492,49 @@ _TAG_NAMES = {
 }
 _markdown = MarkdownConverter(extensions=list(MARKDOWN_EXTENSIONS))
 
+# Where a link in a text may lead: a web page, an e-mail address, a phone number. Anything else
+# (javascript:, data:, vbscript:, file:, …) would run or open something in the reader's browser.
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# What a browser removes from a link before it reads the scheme ("java\nscript:" is "javascript:").
+_URL_TAB_NEWLINE = re.compile(r"[\t\n\r]")
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_HREF = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"')
+
+
+def link_allowed(href: str, relative: bool = False) -> bool:
+    """Whether a link target (an href as written in HTML) leads only where LINK_SCHEMES allow.
+
+    The target is read as a browser reads it: entities decoded, tabs and line breaks
+    removed, leading and trailing spaces and control characters dropped. With
+    `relative`, a link within the site (no scheme, not '//host') is allowed too; the
+    build makes those, a user's text may not (MkDocs could not resolve it).
+    """
+    target = _URL_TAB_NEWLINE.sub("", html_text.unescape(href)).strip(_C0_AND_SPACE)
+    scheme = _URL_SCHEME.match(target)
+    if scheme is None:
+        # "//host" and "\\host" lead to another site; a colon before the first "/" is no page name
+        return relative and not re.match(r"[/\\]{2}", target) and ":" not in target.split("/", 1)[0]
+    name = scheme[1].lower()
+    if name in {"http", "https"}:
+        return target[scheme.end() :].startswith("//") and len(target) > scheme.end() + 2
+    return name in LINK_SCHEMES
+
 
 def _only_plain_markdown(text: str) -> None:
     """Refuse what the documents cannot show, so the error points at the YAML line, not at a template."""
     neutral = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     html = _markdown.reset().convert(neutral)
+    for href in _HREF.findall(html):
+        if not link_allowed(href):
+            shown = html_text.unescape(href)
+            raise invalid(
+                "link",
+                'deze tekst bevat een link naar "{doel}", en zo\'n link kan niet in de documenten of op de website',
+                "een link gaat naar een volledig webadres (https://…), een e-mailadres (mailto:…)"
+                " of een telefoonnummer (tel:…), bijvoorbeeld [de klachtenregeling](https://www.school.nl/klachten)",
+                doel=shown if len(shown) <= 80 else shown[:77] + "…",
+            )
     for tag in dict.fromkeys(re.findall(r"<([a-z][a-z0-9]*)\b", html)):
         if tag not in _ALLOWED_TAGS:
             raise invalid(
@@ -554,23 +613,17 @@ LongText = Annotated[
 LINE_MAX = 300
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
 def no_control_characters(text: str) -> str:
-    """The text, if it holds no invisible control characters (tab and line breaks are fine).
+    """The text, if it holds no invisible control or format characters (tab and line breaks are fine).
 
-    Such characters come along when text is copied out of Word or a PDF, and would
-    turn into page breaks and worse in the documents.
+    Control characters come along when text is copied out of Word or a PDF, and would
+    turn into page breaks and worse in the documents; format characters such as a
+    right-to-left override (U+202E) make a text read differently from what it says.
+    The loader checks every value it reads with the same rule.
     """
-    found = _CONTROL.search(text)
+    found = invisible_character(text)
     if found:
-        raise invalid(
-            "stuurteken",
-            "de tekst bevat een onzichtbaar stuurteken (code {code})",
-            "typ de tekst opnieuw of plak hem als platte tekst, zonder opmaak",
-            code=ord(found.group(0)),
-        )
+        raise invalid("stuurteken", *found)
     return text
 
 

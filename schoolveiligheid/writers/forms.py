@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..context.forms import FormsContext
 from ..files import write_atomically
-from .letters import DocxFiller
+from .letters import DocxFiller, own_template
 
 FORMS_FOLDER = "formulieren"
 DEFAULT_FORMS = Path(__file__).resolve().parents[2] / "templates" / FORMS_FOLDER
@@ -29,7 +29,7 @@ def form_template(stem: str, template_dirs: Sequence[Path] = ()) -> Path:
     for folder in template_dirs:
         own = folder / FORMS_FOLDER / f"{stem}.docx"
         if own.is_file():
-            return own
+            return own_template(own, folder)
     return DEFAULT_FORMS / f"{stem}.docx"
 
 

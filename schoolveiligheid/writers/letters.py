@@ -7,8 +7,9 @@ environment. One writer per run compiles each template once, however many
 letters or forms follow. Nothing is written until every file has rendered.
 
 A letter holds a pupil's personal data: it is written readable for its owner
-only (mode 0600), and an existing letter is never replaced unless the caller
-says so, because it may already have been sent.
+only (mode 0600), complete in a private work folder before it gets its name,
+and an existing letter is never replaced unless the caller says so, because it
+may already have been sent.
 """
 
 from __future__ import annotations
@@ -16,10 +17,15 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
+import signal
 import struct
 import tempfile
+import threading
+import time
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -32,6 +38,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage  # type: ignore[import-untyped]
 
+from ..confine import SANDBOX_HINT, SecurityError, is_inside, sandbox_message
 from ..context.letter import LetterContext
 from ..errors import BuildFailed, InvalidInput, Problem, display_path
 from ..files import os_reason
@@ -146,7 +153,13 @@ class DocxFiller:
         self._good_logos.add(logo)
 
     def fill(
-        self, template: Path, context: Mapping[str, Any], logo: Path | None, when: date, title: str
+        self,
+        template: Path,
+        context: Mapping[str, Any],
+        logo: Path | None,
+        when: date,
+        title: str,
+        identifier: str = "",
     ) -> bytes:
         """The filled template as reproducible .docx bytes; `logo` becomes an image in the letterhead."""
         if logo is not None:
@@ -156,6 +169,14 @@ class DocxFiller:
             values = dict(context)
             values["logo"] = InlineImage(document, str(logo), height=LOGO_HEIGHT) if logo else None
             document.render(values, jinja_env=self.environment, autoescape=True)
+        except SecurityError as exc:
+            raise InvalidInput(
+                [
+                    Problem(
+                        str(template), None, "", f"sjabloon geweigerd: {sandbox_message(exc)}", SANDBOX_HINT
+                    )
+                ]
+            ) from None
         except jinja2.TemplateError as exc:
             raise dutch_template_error(exc, template, list(context)) from exc
         except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -165,6 +186,8 @@ class DocxFiller:
         stamp = datetime(when.year, when.month, when.day, tzinfo=UTC)
         core = document.docx.core_properties
         core.title = title
+        if identifier:
+            core.identifier = identifier
         core.created = core.modified = stamp.replace(tzinfo=None)
         core.revision = 1
         buffer = io.BytesIO()
@@ -179,6 +202,7 @@ class Letter:
     context: LetterContext
     file_name: str
     letter_date: date
+    case_id: str = ""  # kept in the document properties, so a later run recognises its own letter
 
 
 def template_for(kind: str, template_dirs: Sequence[Path] = ()) -> Path:
@@ -186,8 +210,25 @@ def template_for(kind: str, template_dirs: Sequence[Path] = ()) -> Path:
     for folder in template_dirs:
         own = folder / "brieven" / f"{kind}.docx"
         if own.is_file():
-            return own
+            return own_template(own, folder)
     return LETTERS_DIR / f"{kind}.docx"
+
+
+def own_template(path: Path, folder: Path) -> Path:
+    """A template from a school's or board's folder; refused when it is a link to a place outside it."""
+    if not is_inside(path, folder):
+        raise InvalidInput(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    "",
+                    f"sjabloon geweigerd: het bestand verwijst naar een plek buiten de sjablonenmap {folder}",
+                    "zet het sjabloon zelf in de map (geen snelkoppeling of symbolische link naar elders)",
+                )
+            ]
+        )
+    return path
 
 
 def context_values(context: LetterContext) -> dict[str, Any]:
@@ -227,33 +268,138 @@ def _link_new(temporary: Path, path: Path) -> None:
         temporary.replace(path)
 
 
+# A private work folder (mode 0700) inside the letters folder: `.brief-<pid>-<random>`. A letter is
+# complete there before it gets its name; the folder is removed when the command ends, and a folder
+# left by a killed run is removed by the next one.
+PRIVATE_WORK_PREFIX = ".brief-"
+_STALE_WITHOUT_PID_CHECK = 3600  # seconds; where a process cannot be looked up (Windows)
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid() or os.name == "nt":  # Windows has no safe probe: the age decides there
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return True
+
+
+def _remove_stale_work_folders(out_dir: Path) -> None:
+    """Remove work folders (with any letter in them) that a killed run left behind."""
+    for folder in out_dir.glob(f"{PRIVATE_WORK_PREFIX}*"):
+        match = re.fullmatch(rf"{re.escape(PRIVATE_WORK_PREFIX)}(\d+)-\w+", folder.name)
+        if match is None or folder.is_symlink() or not folder.is_dir():
+            continue
+        try:
+            old = time.time() - folder.stat().st_mtime > _STALE_WITHOUT_PID_CHECK
+        except OSError:
+            continue
+        if not _process_alive(int(match[1])) or (os.name == "nt" and old):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def _stopped_cleanly() -> Iterator[None]:
+    """Turn a polite kill (SIGTERM, SIGHUP) into an exception, so the work folder is removed."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {number: signal.signal(number, stop) for number in wanted}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)  # None: set outside Python
+
+
+def _write_in(folder: Path, name: str, data: bytes) -> Path:
+    temporary = folder / name
+    # O_EXCL with mode 0600: there is no moment at which anyone else may read the letter.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    with os.fdopen(os.open(temporary, flags, PRIVATE_FILE_MODE), "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    temporary.chmod(PRIVATE_FILE_MODE)  # stated rather than assumed
+    return temporary
+
+
+def write_private_files(files: Sequence[tuple[Path, bytes]], overwrite: bool = False) -> None:
+    """Write files into their (one) folder, readable for the owner only; all or none of the new ones.
+
+    Each file is written completely in a private work folder (mode 0700) inside the
+    target folder and only then given its name, so no one sees half a letter and a
+    killed run leaves no letter under a hidden name beside the others: the work
+    folder goes on failure, on Ctrl-C or SIGTERM, and otherwise with the next run.
+    Without overwrite an existing file is never replaced.
+    """
+    if not files:
+        return
+    out_dir = files[0][0].parent
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER_MODE)
+        _remove_stale_work_folders(out_dir)
+        work = Path(tempfile.mkdtemp(prefix=f"{PRIVATE_WORK_PREFIX}{os.getpid()}-", dir=out_dir))
+    except OSError as exc:
+        raise _cannot_write(out_dir, exc) from exc
+    created: list[Path] = []
+    current = files[0][0]
+    try:
+        with _stopped_cleanly():
+            work.chmod(PRIVATE_FOLDER_MODE)
+            staged = [(_write_in(work, f"{n}.docx", data), path) for n, (path, data) in enumerate(files)]
+            for temporary, path in staged:
+                current = path
+                if overwrite:
+                    temporary.replace(path)
+                else:
+                    _link_new(temporary, path)
+                    created.append(path)
+    except FileExistsError:
+        _remove(created)
+        raise _already_there([current]) from None
+    except OSError as exc:
+        _remove(created)
+        raise _cannot_write(current, exc) from exc
+    except BaseException:
+        _remove(created)
+        raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _remove(paths: Sequence[Path]) -> None:
+    for path in paths:
+        with suppress(OSError):
+            path.unlink()
+
+
 def write_private(path: Path, data: bytes, overwrite: bool = False) -> None:
     """Write data to path atomically, readable for the owner only; without overwrite, never replace a file."""
+    write_private_files([(path, data)], overwrite)
+
+
+def read_identifier(path: Path) -> str | None:
+    """The identifier a letter carries in its document properties (see Letter.case_id), or None."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER_MODE)
-        # mkstemp opens with os.open(..., O_CREAT | O_EXCL, 0o600): no moment where others may read it.
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise _cannot_write(path, exc) from exc
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            temporary.chmod(PRIVATE_FILE_MODE)  # mkstemp's mode, stated rather than assumed
-            stream.write(data)
-        if overwrite:
-            temporary.replace(path)
-        else:
-            _link_new(temporary, path)
-    except FileExistsError:
-        raise _already_there([path]) from None
-    except OSError as exc:
-        raise _cannot_write(path, exc) from exc
-    finally:
-        temporary.unlink(missing_ok=True)
+        with zipfile.ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+        return None
+    match = re.search(r"<dc:identifier>([^<]*)</dc:identifier>", core)
+    return match[1] if match else None
 
 
 class LetterWriter:
-    """Writes letters; all are rendered in memory first, then each file is written privately."""
+    """Writes letters; all are rendered in memory first, then written privately, all or none."""
 
     def __init__(self, filler: DocxFiller | None = None) -> None:
         self.filler = filler or DocxFiller()
@@ -277,11 +423,11 @@ class LetterWriter:
                 letter.context.logo,
                 letter.letter_date,
                 f"Brief {letter.context.head.name}",
+                identifier=letter.case_id,
             )
             for letter in letters
         ]
-        for path, data in zip(targets, rendered, strict=True):
-            write_private(path, data, overwrite)
+        write_private_files(list(zip(targets, rendered, strict=True)), overwrite)
         return targets
 
 
@@ -290,7 +436,10 @@ __all__ = [
     "Letter",
     "LetterWriter",
     "template_for",
+    "own_template",
     "write_private",
+    "write_private_files",
+    "read_identifier",
     "dutch_template_error",
     "LETTERS_DIR",
 ]

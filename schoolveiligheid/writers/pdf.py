@@ -14,6 +14,7 @@ import secrets
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import zipfile
 from collections.abc import Sequence
@@ -62,7 +63,7 @@ def convert_pairs(pairs: Sequence[tuple[Path, Path]]) -> list[Path]:
     staging = Path(tempfile.mkdtemp(prefix=".pdf-", dir=common))
     staged = [(source, staging / f"{number}.pdf") for number, (source, _) in enumerate(pairs)]
     try:
-        results = _run_libreoffice(soffice, python, staged)
+        results = _run_libreoffice(soffice, python, staged, staging)
         failures = [f"{display_path(item['source'])}: {item['error']}" for item in results if "error" in item]
         missing = [source for source, stage in staged if not stage.is_file()]
         if failures or missing:
@@ -135,10 +136,14 @@ def _check_sources(sources: list[Path]) -> None:
             )
 
 
-def _run_libreoffice(soffice: str, python: str, pairs: list[tuple[Path, Path]]) -> list[dict[str, str]]:
+def _run_libreoffice(
+    soffice: str, python: str, pairs: list[tuple[Path, Path]], staging: Path
+) -> list[dict[str, str]]:
     environment = _clean_environment()
     pipe = f"schoolveiligheid-{os.getpid()}-{secrets.token_hex(6)}"
-    with tempfile.TemporaryDirectory(prefix="schoolveiligheid-lo-") as work:
+    # The profile lives in the run's own staging folder (not the system's temp folder), so
+    # whatever a killed run leaves there is removed with the staging area by the next run.
+    with tempfile.TemporaryDirectory(prefix="lo-", dir=staging) as work:
         log_path = Path(work) / "soffice.log"
         with log_path.open("wb") as log:
             office = subprocess.Popen(
@@ -158,6 +163,7 @@ def _run_libreoffice(soffice: str, python: str, pairs: list[tuple[Path, Path]]) 
                 stderr=subprocess.STDOUT,
                 env=environment,
                 start_new_session=True,  # its own process group, so stopping it stops its children too
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
             )
         patience = 0  # seconds to let LibreOffice quit by itself; none if the script never got to say so
         try:
@@ -190,6 +196,14 @@ def _run_libreoffice(soffice: str, python: str, pairs: list[tuple[Path, Path]]) 
             "draait LibreOffice goed? Probeer: soffice --headless --version",
         )
     return results
+
+
+def _die_with_parent() -> None:
+    """In the child, before LibreOffice starts: end it when we end, even on kill -9 (Linux)."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
 def _stop(office: subprocess.Popen[bytes], patience: float) -> None:

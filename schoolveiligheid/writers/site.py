@@ -17,9 +17,11 @@ Docs tree of one school (links in the Markdown must follow it):
     schoolveiligheid.css           the sites' extra styles (templates/site/)
 
 Navigation: start page, the other pages, then the documents, each in bundle
-order; labels are the titles from the bundle. With several schools the writer
-also renders a board index (templates/site/bestuur-index.html.j2) at
-<out_dir>/index.html that links to every school site.
+order; labels are the titles from the bundle as the reader sees them, escaped
+for the theme (theme_text), and also each page's front-matter title. With
+several schools the writer also renders a board index
+(templates/site/bestuur-index.html.j2) at <out_dir>/index.html that links to
+every school site.
 """
 
 from __future__ import annotations
@@ -28,19 +30,21 @@ import html
 import json
 import logging
 import re
-import secrets
 import shutil
-import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
+from schoolveiligheid.confine import ConfinedLoader, SandboxEnvironment
 from schoolveiligheid.documents import RenderedDocument, SchoolLink, SiteBundle
 from schoolveiligheid.errors import BuildFailed
-from schoolveiligheid.files import replace_folder, write_atomically
+from schoolveiligheid.files import Swap
 from schoolveiligheid.progress import Progress, no_progress
+from schoolveiligheid.writers.markup import plain_text
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 BOARD_TEMPLATE = "site/bestuur-index.html.j2"
@@ -76,6 +80,7 @@ def write(
     templates: Path = DEFAULT_TEMPLATES,
     board_schools: Sequence[SchoolLink] | None = None,
     progress: Progress = no_progress,
+    swap: Swap | None = None,
 ) -> list[Path]:
     """Build one site per bundle into out_dir/<school_id>/ and, for a board, out_dir/index.html.
 
@@ -84,12 +89,28 @@ def write(
     exists. Without it, the index lists the bundles of this run.
 
     `downloads` maps a school id to the .docx/.pdf files its pages offer for
-    download. Returns the written site folders (and the board index, if any).
-    Raises BuildFailed (Dutch) when a site cannot be built; nothing in out_dir
-    is replaced then.
+    download. Every site is built into the staging area of `swap`, and put in
+    place when the caller commits it with the rest of the run; without a swap
+    the writer makes one beside out_dir and commits it itself. Returns the site
+    folders (and the board index, if any). Raises BuildFailed (Dutch) when a
+    site cannot be built; nothing in out_dir is replaced then.
     """
     if not bundles:
         return []
+    if swap is None:
+        with Swap(out_dir.parent) as own:
+            folders = write(
+                bundles,
+                out_dir,
+                downloads,
+                base_config,
+                templates=templates,
+                board_schools=board_schools,
+                progress=progress,
+                swap=own,
+            )
+            own.commit()
+        return folders
     _check_school_ids(bundles)
     base = base_config.resolve()
     if not base.is_file():
@@ -97,7 +118,6 @@ def write(
             f"de basisconfiguratie van de website ontbreekt: {base_config}",
             "zet mkdocs.yml terug in de hoofdmap van het project",
         )
-    out_dir.mkdir(parents=True, exist_ok=True)
     if board_schools is None:
         board_schools = [SchoolLink(b.school_id, b.school_name, b.meta.is_concept) for b in bundles]
     built_now = {bundle.school_id for bundle in bundles}
@@ -108,37 +128,32 @@ def write(
     ]
     board_page = _render_board_index(bundles[0].board_name, listed, templates) if len(listed) > 1 else None
 
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for bundle in progress(bundles, "Websites"):
-            stage = out_dir / f".{bundle.school_id}.{secrets.token_hex(4)}.nieuw"
-            stage.mkdir()
-            staged.append((stage, out_dir / bundle.school_id))
-            with tempfile.TemporaryDirectory(prefix="schoolveiligheid-site-") as work:
-                config = write_sources(
-                    bundle,
-                    Path(work),
-                    downloads.get(bundle.school_id, ()),
-                    base,
-                    site_dir=stage,
-                    templates=templates,
-                )
-                _build(config, bundle.school_name)
-            _without_third_party_fallbacks(stage)
-    except BaseException:
-        for stage, _ in staged:
-            shutil.rmtree(stage, ignore_errors=True)
-        raise
-
-    for stage, final in staged:
-        replace_folder(stage, final)
-    written = [final for _, final in staged]
+    written: list[Path] = []
+    for bundle in progress(bundles, "Websites"):
+        final = out_dir / bundle.school_id
+        stage = swap.stage(final)
+        stage.mkdir(parents=True)
+        # The Markdown sources are worked on inside the staging area too: a killed run leaves
+        # nothing in the system's temp folder, and the next run clears the area.
+        work = swap.area / f"bron-{bundle.school_id}"
+        config = write_sources(
+            bundle,
+            work,
+            downloads.get(bundle.school_id, ()),
+            base,
+            site_dir=stage,
+            templates=templates,
+        )
+        _build(config, bundle.school_name)
+        shutil.rmtree(work, ignore_errors=True)
+        _without_third_party_fallbacks(stage)
+        written.append(final)
     index = out_dir / BOARD_INDEX
     if board_page is not None:
-        write_atomically(index, board_page.encode("utf-8"))
+        swap.stage(index).write_bytes(board_page.encode("utf-8"))
         written.append(index)
     elif index.is_file() and BOARD_MARKER in index.read_text(encoding="utf-8", errors="replace"):
-        index.unlink()  # a board index from an earlier run would list schools that are no longer built
+        swap.remove(index)  # a board index from an earlier run would list schools that are no longer built
     return written
 
 
@@ -167,7 +182,7 @@ def write_sources(
     shutil.copyfile(templates / SITE_CSS, docs / Path(SITE_CSS).name)
     config: dict[str, object] = {
         "INHERIT": str(base_config.resolve()),
-        "site_name": site_name(bundle),
+        "site_name": theme_text(site_name(bundle)),
         "copyright": stamp(bundle),
         "docs_dir": "docs",
         "site_dir": str(site_dir.resolve()) if site_dir else "site",
@@ -183,8 +198,31 @@ def write_sources(
 
 def site_name(bundle: SiteBundle) -> str:
     """The name in the header of every page; a draft policy says so up front, where a
-    phone's narrow header does not cut it off."""
+    phone's narrow header does not cut it off. Plain text: see theme_text."""
     return f"{CONCEPT_MARK} – {bundle.school_name}" if bundle.meta.is_concept else bundle.school_name
+
+
+# An '&' that a browser could read as the start of an entity ('&lt;', '&#60;', '&amp').
+_ENTITY_START = re.compile(r"&(?=[#A-Za-z0-9])")
+
+
+def theme_text(text: str) -> str:
+    """Plain text made safe for the spots where the theme prints it without escaping.
+
+    MkDocs and Zensical print site_name, nav titles and page titles as they are
+    into the header, the navigation, aria-label="…" and <title> (neither theme
+    autoescapes), so "<" must become "&lt;" and '"' "&quot;". A lone '&', '>' and
+    "'" are harmless there and stay as typed: the few spots that do escape (the
+    logo's tooltip, the footer's aria-label) would show an entity. MkDocs builds
+    are told these values are HTML already (_as_html); a Zensical build of the
+    exported sources shows such an entity only for a name with '<' or '"'.
+    """
+    return _ENTITY_START.sub("&amp;", text).replace("<", "&lt;").replace('"', "&quot;")
+
+
+def _nav_title(markdown_title: str) -> str:
+    """A page title for the nav: the heading's text as the reader sees it (escapes undone), made safe."""
+    return theme_text(plain_text(f"# {markdown_title}"))  # read as the heading it is: "1. Stap" stays
 
 
 def stamp(bundle: SiteBundle) -> str:
@@ -225,11 +263,12 @@ def _write_pages(bundle: SiteBundle, docs: Path) -> list[NavEntry]:
     nav: list[NavEntry] = []
     for page in (*start, *(page for page in bundle.pages if page.slug != START_SLUG)):
         _claim(page.slug, used, bundle.school_name, "")
-        _write_markdown(docs / f"{page.slug}.md", page.markdown)
-        nav.append({page.title: f"{page.slug}.md"})
+        title = _nav_title(page.title)
+        _write_markdown(docs / f"{page.slug}.md", page.markdown, title)
+        nav.append({title: f"{page.slug}.md"})
     for document in bundle.documents:
         _claim(document.file_stem, used, bundle.school_name, DOWNLOADS)
-        nav.append({document.title: _write_document(document, docs, bundle.school_name)})
+        nav.append({theme_text(document.title): _write_document(document, docs, bundle.school_name)})
     return nav
 
 
@@ -240,15 +279,18 @@ def _write_document(document: RenderedDocument, docs: Path, school_name: str) ->
             "controleer de templates van dit document",
         )
     if len(document.chapters) == 1:
-        _write_markdown(docs / document.page_path(0), document.chapters[0].markdown)
+        _write_markdown(
+            docs / document.page_path(0), document.chapters[0].markdown, theme_text(document.title)
+        )
         return document.page_path(0)
     chapters: list[NavEntry] = []
     used: set[str] = set()
     for index, chapter in enumerate(document.chapters):
         _claim(chapter.slug, used, school_name, "")
         relative = document.page_path(index)
-        _write_markdown(docs / relative, chapter.markdown)
-        chapters.append({chapter.title: relative})
+        title = _nav_title(chapter.title)
+        _write_markdown(docs / relative, chapter.markdown, title)
+        chapters.append({title: relative})
     return chapters
 
 
@@ -268,9 +310,15 @@ def _claim(name: str, used: set[str], school_name: str, also_reserved: str) -> N
     used.add(name)
 
 
-def _write_markdown(path: Path, markdown: str) -> None:
+def _write_markdown(path: Path, markdown: str, title: str) -> None:
+    """Write a page with its (theme_text) title as front matter.
+
+    Both themes print `page.meta.title` as it is in <title>; without it they print
+    `page.title | striptags`, and striptags turns "&lt;/title&gt;" back into markup.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(markdown.strip() + "\n", encoding="utf-8")
+    front_matter = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
+    path.write_text(front_matter + markdown.strip() + "\n", encoding="utf-8")
 
 
 def _copy_downloads(bundle: SiteBundle, files: Sequence[Path], target: Path) -> None:
@@ -335,7 +383,9 @@ def _build(config_file: Path, school_name: str) -> None:
 
     with _quiet_mkdocs() as collect:
         try:
-            build(load_config(config_file=str(config_file), strict=True))
+            config = load_config(config_file=str(config_file), strict=True)
+            _as_html(config)
+            build(config)
         except MkDocsException as error:  # Abort is also a SystemExit: catch it by name
             details = "\n".join(f"  - {message}" for message in collect.messages) or f"  - {error}"
             raise BuildFailed(
@@ -343,6 +393,25 @@ def _build(config_file: Path, school_name: str) -> None:
                 "een link wijst naar een pagina, kopje of download die niet bestaat;"
                 " controleer de teksten en templates van deze school",
             ) from None
+
+
+def _as_html(config: MutableMapping[str, Any]) -> None:
+    """Mark site_name and the nav titles as the HTML they are (theme_text) for MkDocs' Jinja.
+
+    Where the theme prints them as they are nothing changes; where it escapes them
+    (`| e` in the logo's tooltip and the footer's aria-label), escaping HTML that is
+    marked as such is a no-op, so those spots show the text as typed too.
+    """
+    config["site_name"] = Markup(config["site_name"])
+    config["nav"] = _marked_nav(config["nav"])
+
+
+def _marked_nav(entries: Any) -> Any:
+    if isinstance(entries, list):
+        return [_marked_nav(entry) for entry in entries]
+    if isinstance(entries, dict):
+        return {Markup(title): _marked_nav(target) for title, target in entries.items()}
+    return entries
 
 
 # Addresses the theme's scripts may load from a CDN in rare cases: a polyfill for browsers
@@ -366,8 +435,8 @@ def _without_third_party_fallbacks(site_dir: Path) -> None:
 
 
 def _render_board_index(board_name: str, listed: Sequence[SchoolLink], templates: Path) -> str:
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+    environment = SandboxEnvironment(  # a sandbox, like every environment that may load a template
+        loader=ConfinedLoader(str(templates)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,

@@ -28,8 +28,9 @@ from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
 from schoolveiligheid.clock import pinned_moment
+from schoolveiligheid.confine import SANDBOX_HINT, SandboxEnvironment, SecurityError, sandbox_message
 from schoolveiligheid.documents import DocumentMeta, RenderedDocument
-from schoolveiligheid.errors import BuildFailed, display_path
+from schoolveiligheid.errors import BuildFailed, InvalidInput, Problem, display_path
 from schoolveiligheid.files import write_atomically
 from schoolveiligheid.writers.word_body import BodyBuilder
 from schoolveiligheid.writers.word_master import MasterStyles, fill_table_of_contents, wml_xpath
@@ -55,8 +56,11 @@ _APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-proper
 _MASTER_HINT = "maak het standaardsjabloon opnieuw met: python tools/maak_master.py"
 
 
-class CompileOnceEnvironment(jinja2.Environment):
-    """A Jinja environment whose from_string compiles each distinct source once.
+class CompileOnceEnvironment(SandboxEnvironment):
+    """A sandboxed Jinja environment whose from_string compiles each distinct source once.
+
+    A sandbox because the master, letter and form templates may come from a school's
+    or board's own template folder: data from others, never code that runs here.
 
     docxtpl calls from_string for the document, every header and footer and the
     properties on each render; the master's XML is the same every time, so the
@@ -149,6 +153,18 @@ class WordWriter:
                 for name, source in master.properties.items()
             }
             app_xml = _render_app_xml(master.app_xml, self._text_env, context)
+        except SecurityError as exc:
+            raise InvalidInput(
+                [
+                    Problem(
+                        master.name,
+                        None,
+                        "",
+                        f"Word-sjabloon geweigerd: {sandbox_message(exc)}",
+                        SANDBOX_HINT,
+                    )
+                ]
+            ) from None
         except jinja2.TemplateError as exc:
             raise BuildFailed(
                 f"Het Word-sjabloon {master.name} kon niet worden ingevuld voor {document.file_stem}.docx: {exc.message}",
@@ -164,12 +180,21 @@ class WordWriter:
         when = document_date(document.meta)
         core = docx.core_properties
         for name, value in properties.items():
-            setattr(core, name, value)
+            setattr(core, name, _fitting_property(value))
         core.created = core.modified = when.replace(tzinfo=None)
         core.revision = 1
         buffer = io.BytesIO()
         docx.save(buffer)
         return reproducible_zip(buffer.getvalue(), when, {APP_XML: app_xml})
+
+
+# python-docx refuses a document property longer than this; a long school name fills the keywords.
+PROPERTY_MAX = 255
+
+
+def _fitting_property(value: str) -> str:
+    """The property as it is, or cut off with an ellipsis where python-docx would refuse it."""
+    return value if len(value) <= PROPERTY_MAX else value[: PROPERTY_MAX - 1] + "…"
 
 
 def template_context(document: RenderedDocument) -> dict[str, Any]:

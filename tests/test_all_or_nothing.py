@@ -1,0 +1,258 @@
+"""All-or-nothing outputs: a build killed at any moment leaves every output complete, old or new.
+
+The example board is built twice, before and after a change that reaches every
+school (the board's name), into reference folders. Then builds of the new policy
+over the old outputs are killed: at every step of the commit (deterministic, by a
+driver that ends the process with os._exit between two swaps) and at random
+moments (kill -9 from outside). After each kill every output folder must equal
+its old or its new reference byte for byte; after the next run has cleaned up,
+the whole build must be new (the commit was journalled) or wholly old.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from support import require_program
+
+from schoolveiligheid.files import WORK_FOLDER, Swap, _renameat2
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHOOLS = ("kompasroos", "vlinderboom", "zonnewijzer")
+OLD_BOARD = "Stichting Openbaar Onderwijs Lindewaarde"
+NEW_BOARD = "Stichting Openbaar Onderwijs Eikenrode"
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1790000000", "PYTHONPATH": str(ROOT)}
+
+# Kills the build at a chosen swap of the commit: before swap K, or (fallback mode, for
+# systems without an atomic exchange) between the two renames of swap K.
+DRIVER = textwrap.dedent(
+    """
+    import os, sys
+    from pathlib import Path
+    from schoolveiligheid import files
+    from schoolveiligheid.cli import main
+
+    stop_at, mode = int(sys.argv[1]), sys.argv[2]
+    calls = 0
+    original = files._put_in_place
+
+    def put_in_place(staged, final, spare):
+        global calls
+        calls += 1
+        if calls - 1 == stop_at:
+            if mode == "tussen" and (final.exists()):
+                final.rename(spare)
+            os._exit(9)
+        original(staged, final, spare)
+
+    files._put_in_place = put_in_place
+    if mode == "tussen":
+        files._renameat2 = lambda: None
+    sys.exit(main(sys.argv[3:]))
+    """
+)
+
+
+def _outputs(root: Path) -> dict[str, Path]:
+    outputs = {f"documenten/{school}": root / "documenten" / school for school in SCHOOLS}
+    outputs.update({f"site/{school}": root / "site" / school for school in SCHOOLS})
+    outputs["site/index.html"] = root / "site" / "index.html"
+    return outputs
+
+
+def _digest(path: Path) -> str | None:
+    """One hash of a file or a whole folder (names and contents); None when it is missing."""
+    if path.is_file():
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    if not path.is_dir():
+        return None
+    total = hashlib.sha256()
+    for item in sorted(path.rglob("*")):
+        if item.is_file():
+            total.update(item.relative_to(path).as_posix().encode() + b"\0" + item.read_bytes())
+    return total.hexdigest()
+
+
+def _digests(root: Path) -> dict[str, str | None]:
+    return {name: _digest(path) for name, path in _outputs(root).items()}
+
+
+def _build(policy: Path, out: Path, *extra: str, driver: Path | None = None, timeout: int = 300) -> None:
+    command = [sys.executable, str(driver), *extra] if driver else [sys.executable, str(ROOT / "generate.py")]
+    subprocess.run(
+        [*command, "bouw", "--policy", str(policy), "--uitvoer", str(out)],
+        env=ENV,
+        capture_output=True,
+        timeout=timeout,
+        check=driver is None,
+    )
+
+
+@pytest.fixture(scope="module")
+def states(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """The old and the new policy, and the digests of a clean build of each."""
+    base = tmp_path_factory.mktemp("alles-of-niets")
+    old_policy, new_policy = base / "oud", base / "nieuw"
+    shutil.copytree(ROOT / "policy", old_policy)
+    shutil.copytree(ROOT / "policy", new_policy)
+    board = new_policy / "bestuur.yaml"
+    board.write_text(board.read_text(encoding="utf-8").replace(OLD_BOARD, NEW_BOARD), encoding="utf-8")
+    old_out, new_out = base / "ref-oud", base / "ref-nieuw"
+    _build(old_policy, old_out)
+    _build(new_policy, new_out)
+    old, new = _digests(old_out), _digests(new_out)
+    assert all(old.values()) and all(new.values())
+    assert all(old[name] != new[name] for name in old), "the change must reach every output"
+    return {"old_policy": old_policy, "new_policy": new_policy, "old_out": old_out, "old": old, "new": new}
+
+
+def _fresh_old(states: dict[str, object], target: Path) -> Path:
+    shutil.copytree(states["old_out"], target, symlinks=True)  # type: ignore[arg-type]
+    return target
+
+
+def _each_old_or_new(states: dict[str, object], root: Path) -> dict[str, str]:
+    """Which state each output is in; fails when one is missing or mixed."""
+    old, new = states["old"], states["new"]
+    found = {}
+    for name, digest in _digests(root).items():
+        if digest == old[name]:  # type: ignore[index]
+            found[name] = "oud"
+        elif digest == new[name]:  # type: ignore[index]
+            found[name] = "nieuw"
+        else:
+            pytest.fail(f"{name} is not complete: neither the old nor the new output ({digest})")
+    return found
+
+
+def _recover(root: Path) -> None:
+    with Swap(root):  # entering finishes or clears what an interrupted run left
+        pass
+
+
+def _no_leftovers(root: Path) -> None:
+    assert not list((root / WORK_FOLDER).glob("bouw-*")), "an interrupted run's staging area was left"
+    hidden = [path for path in (root / "site").rglob(".*")] + [
+        path for path in (root / "documenten").glob(".*")
+    ]
+    assert not hidden, f"hidden leftovers in the published folders: {hidden}"
+
+
+def test_the_commit_can_swap_atomically_here() -> None:
+    """The guarantee 'never missing, not even for a moment' rests on renameat2(RENAME_EXCHANGE)."""
+    if sys.platform != "linux":
+        pytest.skip("an atomic exchange of two paths exists only on Linux")
+    assert _renameat2() is not None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["voor", "tussen"])
+def test_killed_at_every_step_of_the_commit(states: dict[str, object], tmp_path: Path, mode: str) -> None:
+    driver = tmp_path / "driver.py"
+    driver.write_text(DRIVER, encoding="utf-8")
+    swaps = len(_outputs(tmp_path)) + 1  # every output and the state record
+    for stop_at in range(swaps):
+        root = _fresh_old(states, tmp_path / f"uit-{stop_at}")
+        _build(states["new_policy"], root, str(stop_at), mode, driver=driver)  # type: ignore[arg-type]
+        if mode == "voor":
+            seen = _each_old_or_new(states, root)
+            assert list(seen.values()).count("nieuw") <= stop_at
+        _recover(root)
+        assert set(_each_old_or_new(states, root).values()) == {"nieuw"}, f"killed before swap {stop_at}"
+        _no_leftovers(root)
+    # After a recovered run the next build goes on as usual (its record of files is intact).
+    _build(states["new_policy"], root)  # type: ignore[arg-type]
+    assert set(_each_old_or_new(states, root).values()) == {"nieuw"}
+
+
+@pytest.mark.slow
+def test_killed_at_random_moments(states: dict[str, object], tmp_path: Path) -> None:
+    started = time.monotonic()
+    _build(states["new_policy"], _fresh_old(states, tmp_path / "maat"))  # type: ignore[arg-type]
+    duration = time.monotonic() - started
+    chance = random.Random(20261201)
+    outcomes = {"oud": 0, "nieuw": 0, "gemengd": 0}
+    for attempt in range(10):
+        root = _fresh_old(states, tmp_path / f"uit-{attempt}")
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "generate.py"), "bouw", "--policy", str(states["new_policy"])]
+            + ["--uitvoer", str(root)],
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(chance.uniform(0.3, 1.1) * duration)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        seen = set(_each_old_or_new(states, root).values())
+        outcomes["gemengd" if len(seen) > 1 else seen.pop()] += 1
+        _recover(root)
+        after = set(_each_old_or_new(states, root).values())
+        assert len(after) == 1, f"after recovery the build is mixed: {after}"
+        _no_leftovers(root)
+    print(f"random kills: {outcomes}")
+    assert sum(outcomes.values()) == 10
+
+
+@pytest.mark.slow
+def test_killed_pdf_build_leaves_no_office_behind(states: dict[str, object], tmp_path: Path) -> None:
+    require_program("soffice", "libreoffice")
+    root = _fresh_old(states, tmp_path / "uit")
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "generate.py"), "bouw", "--pdf", "--policy", str(states["new_policy"])]
+        + ["--uitvoer", str(root)],
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    profile = None
+    deadline = time.monotonic() + 120
+    while profile is None and time.monotonic() < deadline and process.poll() is None:
+        profile = next((root / WORK_FOLDER).glob("bouw-*/**/lo-*"), None)
+        time.sleep(0.05)
+    assert profile is not None, "LibreOffice did not start inside the run's staging area"
+    time.sleep(1.0)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while _office_running(profile) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _office_running(profile), "LibreOffice outlived the killed build"
+    assert set(_each_old_or_new(states, root).values()) == {"oud"}
+    _recover(root)
+    assert not profile.exists()
+    _no_leftovers(root)
+
+
+def _office_running(profile: Path) -> bool:
+    found = subprocess.run(["pgrep", "-f", str(profile)], capture_output=True, check=False)
+    return found.returncode == 0
+
+
+def test_an_interrupted_run_is_finished_by_the_next(states: dict[str, object], tmp_path: Path) -> None:
+    """The journal is what makes the roll forward safe: without it nothing is swapped."""
+    root = _fresh_old(states, tmp_path / "uit")
+    with Swap(root) as swap:
+        staged = swap.stage(root / "site" / "index.html")
+        staged.write_text("nieuw", encoding="utf-8")
+        area = swap.area
+        # no commit: leaving the block clears the staging area
+    assert not area.exists()
+    assert _each_old_or_new(states, root)["site/index.html"] == "oud"
+
+
+def test_a_concurrent_run_is_refused(tmp_path: Path) -> None:
+    from schoolveiligheid.errors import BuildFailed
+
+    with Swap(tmp_path), pytest.raises(BuildFailed, match="er loopt al een andere opdracht"), Swap(tmp_path):
+        pass
