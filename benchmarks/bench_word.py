@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +57,7 @@ def documents(count: int, chapter_count: int = 8) -> list[list[RenderedDocument]
             school_name=f"Basisschool Voorbeeld {number}",
             board_name="Stichting Voorbeeldbestuur",
             school_year="2026-2027",
+            school_year_start=date(2026, 8, 1),
             version="1.0",
             status="vastgesteld",
             adopted_on="1 oktober 2026",

@@ -21,19 +21,22 @@ from .documents import SchoolLink, SiteBundle
 from .errors import BuildFailed, InvalidInput, Problem, display_path
 from .files import WORK_FOLDER, Swap, os_reason
 from .model import SchoolModel, load_schools
-from .model.school import DEFAULT_TEMPLATES
+from .paths import (
+    BASE_CONFIG,
+    DOCUMENTS_OUTPUT,
+    FORMS_OUTPUT,
+    LETTERS_OUTPUT,
+    MASTER_TEMPLATE,
+    PROTECTED_FOLDERS,
+    ROOT,
+    SITE_OUTPUT,
+    find_template,
+)
 from .progress import Progress, no_progress
 from .render import RenderedSchool, Renderer
 from .writers import pdf, site
-from .writers.forms import FORMS_FOLDER, FormWriter
+from .writers.forms import FormWriter
 from .writers.word import WordWriter
-
-ROOT = Path(__file__).resolve().parents[1]
-BASE_CONFIG = ROOT / "mkdocs.yml"
-DOCUMENTS_FOLDER = "documenten"
-SITE_FOLDER = "site"
-LETTERS_FOLDER = "brieven"  # written by `brief`, beside the outputs; a build never touches it
-MASTER = Path("word") / "master.docx"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +89,7 @@ def select(schools: list[SchoolModel], only: Iterable[str]) -> list[SchoolModel]
 
 def master_for(school: SchoolModel) -> Path:
     """The master .docx: the school's or board's own when its template folder has one."""
-    for folder in (*school.template_dirs, DEFAULT_TEMPLATES):
-        if (folder / MASTER).is_file():
-            return folder / MASTER
-    return DEFAULT_TEMPLATES / MASTER
+    return find_template(MASTER_TEMPLATE, school.template_dirs)
 
 
 def findings_for(school: SchoolModel, texts: RenderedSchool) -> list[Finding]:
@@ -114,10 +114,6 @@ def output_root(options: BuildOptions) -> Path:
     return ROOT if options.output_root is None else options.output_root
 
 
-# Folders of the project that hold what people edit or the tool itself: never an output.
-PROTECTED = ("policy", "templates", "schoolveiligheid", "schema", "letters", "brieven", "tests", ".git")
-
-
 def check_output_folders(options: BuildOptions) -> None:
     """Refuse output folders where replacing outputs could delete or publish something else.
 
@@ -134,7 +130,7 @@ def check_output_folders(options: BuildOptions) -> None:
                 problems.append(Problem("", None, option, f"{display_path(folder)}: {reason[0]}", reason[1]))
     if options.sources is not None:
         sources, root = options.sources.resolve(), output_root(options).resolve()
-        for published in (root / SITE_FOLDER, root / DOCUMENTS_FOLDER):
+        for published in (root / SITE_OUTPUT, root / DOCUMENTS_OUTPUT):
             if _overlap(sources, published):
                 problems.append(
                     Problem(
@@ -161,7 +157,7 @@ def _unsafe_output(folder: Path, policy: Path, option: str) -> tuple[str, str] |
         return "dat is de projectmap (of een map erboven)", f"laat {option} weg om in de projectmap te bouwen"
     if _overlap(folder, policy):
         return "dat is (een map in of rond) de beleidsmap", new_folder + " buiten de beleidsmap"
-    for name in PROTECTED:
+    for name in PROTECTED_FOLDERS:
         if folder.is_relative_to(ROOT / name):
             return f"dat is een map van het project zelf ({name}/)", new_folder
     if folder.is_dir() and not _made_by_us(folder, option):
@@ -176,7 +172,7 @@ def _made_by_us(folder: Path, option: str) -> bool:
         return True
     if option == "--bronnen":
         return all((entry / "mkdocs.yml").is_file() for entry in entries)
-    return all(entry.name in (DOCUMENTS_FOLDER, SITE_FOLDER, LETTERS_FOLDER) for entry in entries)
+    return all(entry.name in (DOCUMENTS_OUTPUT, SITE_OUTPUT, LETTERS_OUTPUT) for entry in entries)
 
 
 def build(options: BuildOptions, progress: Progress = no_progress) -> BuildReport:
@@ -230,7 +226,7 @@ def _write(
     swap: Swap,
 ) -> None:
     """Stage every output of the run in `swap`, then put them all in place in one commit."""
-    documents_root = output_root(options) / DOCUMENTS_FOLDER
+    documents_root = output_root(options) / DOCUMENTS_OUTPUT
     writer = WordWriter()
     forms = FormWriter()  # internal forms: in the Word folder, never among the site's downloads
     files: dict[str, list[Path]] = {}
@@ -238,7 +234,7 @@ def _write(
     for school, texts in progress(rendered, "Word-bestanden"):
         folder = staged_documents[school.id] = swap.stage(documents_root / school.id)
         files[school.id] = writer.write(texts.documents, folder, master_for(school))
-        forms.write(forms_context(school), folder / FORMS_FOLDER, school.template_dirs)
+        forms.write(forms_context(school), folder / FORMS_OUTPUT, school.template_dirs)
     if options.pdf:
         by_folder = {folder: school_id for school_id, folder in staged_documents.items()}
         for path in pdf.convert_beside([path for paths in files.values() for path in paths]):
@@ -246,12 +242,13 @@ def _write(
     built = {school.id for school, _ in rendered}
     bundles: list[SiteBundle] = []
     if options.website:
-        bundles = [site_bundle(texts, files[school.id]) for school, texts in rendered]
+        bundles = [site_bundle(texts, files[school.id], school.template_dirs) for school, texts in rendered]
         report.sites = site.write(
             bundles,
-            output_root(options) / SITE_FOLDER,
+            output_root(options) / SITE_OUTPUT,
             files,
             BASE_CONFIG,
+            board_templates=_board_templates(rendered[0][0]),
             board_schools=_board(everything, built, swap),
             progress=progress,
             swap=swap,
@@ -298,8 +295,14 @@ def _refuse_foreign_files(swap: Swap) -> None:
         )
 
 
-def site_bundle(texts: RenderedSchool, files: list[Path]) -> SiteBundle:
-    """What the site writer gets for one school: its rendered texts and the names of its downloads."""
+def _board_templates(school: SchoolModel) -> tuple[Path, ...]:
+    """The board's own template folder, for the board's index page (which names that school's board)."""
+    return (school.board_templates,) if school.board_templates is not None else ()
+
+
+def site_bundle(texts: RenderedSchool, files: list[Path], template_dirs: tuple[Path, ...] = ()) -> SiteBundle:
+    """What the site writer gets for one school: its rendered texts, the names of its downloads and
+    its own template folders (for its stylesheet)."""
     first = texts.documents[0].meta
     return SiteBundle(
         school_id=texts.school_id,
@@ -309,6 +312,7 @@ def site_bundle(texts: RenderedSchool, files: list[Path]) -> SiteBundle:
         pages=texts.site_pages,
         documents=texts.documents,
         downloads=tuple(path.name for path in files),
+        template_dirs=template_dirs,
     )
 
 

@@ -12,6 +12,8 @@ Exit codes, decided here and nowhere else:
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -21,14 +23,16 @@ from tqdm import tqdm
 
 from . import brief as lettering
 from . import build as building
+from . import verschil as comparing
 from .checks import Finding, by_severity
-from .checks.compare import summary
-from .checks.versions import load_version
-from .errors import BuildFailed, InvalidInput, Problem, ToolMissing, display_path
+from .context import build_context
+from .documents import DOCUMENT_KINDS
+from .errors import BuildFailed, InvalidInput, ToolMissing, display_path
 from .model import load_schools
 from .model.schema import SCHEMA_FILES, schema_text, write_schemas
+from .paths import DEFAULT_POLICY, DOCUMENTS_OUTPUT, SCHEMA_FOLDER, SITE_OUTPUT
+from .render import Renderer
 
-ROOT = Path(__file__).resolve().parents[1]
 T = TypeVar("T")
 
 _ARGPARSE_ERRORS = (
@@ -78,7 +82,7 @@ def _add_policy(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--policy",
         type=Path,
-        default=ROOT / "policy",
+        default=DEFAULT_POLICY,
         metavar="MAP",
         help="map met de YAML-bestanden (standaard: policy/)",
     )
@@ -124,6 +128,19 @@ def _add_verschil(commands: Any) -> None:
         metavar="BESTAND",
         help="schrijf de samenvatting naar dit bestand (standaard: scherm)",
     )
+
+
+PLACES_HELP = """\
+zo gebruik je een plaats in het beleidsbestand:
+  eigen_teksten:
+    - bestand: teksten/steungroep.md
+      plaats: vervangt pestprotocol/curatieve-aanpak#steungroepaanpak   # een sectie vervangen
+    - bestand: teksten/praatkaart.md
+      plaats: na veiligheidsplan/aanpak-incidenten-en-pesten           # een nieuw hoofdstuk erna
+    - bestand: teksten/crisismodel.md
+      plaats: bijlage veiligheidsplan                                  # Bijlage A, B, ... achteraan
+
+De plaatsen hangen af van de gegevens van de school (een hoofdstuk zonder gegevens ontbreekt)."""
 
 
 def _add_brief(commands: Any) -> None:
@@ -182,6 +199,15 @@ def parser() -> argparse.ArgumentParser:
     _add_only(controleer)
     _add_verschil(commands)
     _add_brief(commands)
+    plaatsen = commands.add_parser(
+        "plaatsen",
+        help="toon de hoofdstukken en secties van elk document, met de plaatsnamen voor eigen teksten",
+        description="Toont per school en per document de hoofdstukken en secties (## koppen) met hun naam,\n"
+        "zoals je ze gebruikt in eigen_teksten: plaats.",
+        epilog=PLACES_HELP,
+    )
+    _add_policy(plaatsen)
+    _add_only(plaatsen)
     schema = commands.add_parser("schema", help="toon het JSON-schema van de beleidsbestanden")
     schema.add_argument(
         "--soort", choices=sorted(SCHEMA_FILES), default="school", help="school (standaard) of bestuur"
@@ -229,11 +255,9 @@ def run_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     for school_id in report.built:
-        print(
-            f"{school_id}: {display_path(building.output_root(options) / building.DOCUMENTS_FOLDER / school_id)}"
-        )
+        print(f"{school_id}: {display_path(building.output_root(options) / DOCUMENTS_OUTPUT / school_id)}")
     if report.sites:
-        print(f"website: {display_path(building.output_root(options) / building.SITE_FOLDER)}")
+        print(f"website: {display_path(building.output_root(options) / SITE_OUTPUT)}")
     if report.findings and not report.refused:
         print(
             f"{_count(len(report.findings), 'bevinding', 'bevindingen')}; zie: python generate.py controleer"
@@ -271,48 +295,14 @@ def run_compare(args: argparse.Namespace) -> int:
     elif len(specs) != 2:
         raise UsageError("geef twee versies: OUD en NIEUW\n  tip: python generate.py verschil --help")
     if args.uitvoer is not None:
-        _check_summary_target(args.uitvoer, specs)
-    old, new = load_version(specs[0]), load_version(specs[1])
-    text = summary(old, new)
+        comparing.check_summary_target(args.uitvoer, specs)
+    text = comparing.compare(specs[0], specs[1])
     if args.uitvoer is None:
         sys.stdout.write(text)
         return 0
-    try:
-        args.uitvoer.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise BuildFailed(
-            f"kan {display_path(args.uitvoer)} niet schrijven: {error.strerror}", "kies een andere plek"
-        ) from None
+    comparing.write_summary(text, args.uitvoer)
     print(f"geschreven: {display_path(args.uitvoer)}")
     return 0
-
-
-def _check_summary_target(target: Path, specs: Sequence[str]) -> None:
-    """The summary never overwrites a policy file, a template or anything else the project holds."""
-    resolved = target.resolve()
-    inputs = {Path(spec.rpartition("@")[0] if "@" in spec else spec).resolve() for spec in specs}
-    folders = {path.parent for path in inputs}
-    reason = ""
-    if resolved in inputs:
-        reason = "dat is een van de versies die je vergelijkt"
-    elif resolved.suffix.lower() in (".yaml", ".yml", ".py", ".j2", ".docx") or resolved.parent in folders:
-        reason = "daar staan beleids- of sjabloonbestanden"
-    elif any(resolved.is_relative_to(ROOT / name) for name in building.PROTECTED):
-        reason = "dat is een map van het project zelf"
-    elif resolved.is_dir():
-        reason = "dat is een map"
-    if reason:
-        raise InvalidInput(
-            [
-                Problem(
-                    "",
-                    None,
-                    "--uitvoer",
-                    f"{display_path(target)}: {reason}",
-                    "kies een nieuw bestand, bijvoorbeeld wijzigingen.md",
-                )
-            ]
-        )
 
 
 def run_letter(args: argparse.Namespace) -> int:
@@ -323,10 +313,32 @@ def run_letter(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_places(args: argparse.Namespace) -> int:
+    """`plaatsen`: the chapter and section ids an own text may name, per school and document."""
+    schools = building.select(load_schools(args.policy), args.school)
+    renderer = Renderer()
+    titles = {kind.kind: kind.title for kind in DOCUMENT_KINDS}
+    for school in schools:
+        # The standard places: a wrong place in the school's own texts must not hide the list.
+        context = dataclasses.replace(build_context(school), own_texts=())
+        rendered = renderer.render_school(context, school.template_dirs)
+        print(f"== {school.policy.school.name} ({school.id})")
+        for kind, places in rendered.places.items():
+            print(f"{titles[kind]}  (bijlagen: bijlage {kind})")
+            for identifier, title in places:
+                indent = "    " if "#" in identifier else "  "
+                print(f"{indent}{kind}/{identifier}  ({_plain_title(title)})")
+    return 0
+
+
+def _plain_title(title: str) -> str:
+    return re.sub(r"\\(.)", r"\1", title)
+
+
 def run_schema(args: argparse.Namespace) -> int:
     """`schema`: print (or write) the JSON Schema."""
     if args.schrijf:
-        for path in write_schemas(ROOT / "schema"):
+        for path in write_schemas(SCHEMA_FOLDER):
             print(f"geschreven: {display_path(path)}")
         return 0
     sys.stdout.write(schema_text(args.soort))
@@ -338,6 +350,7 @@ RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "controleer": run_check,
     "verschil": run_compare,
     "brief": run_letter,
+    "plaatsen": run_places,
     "schema": run_schema,
 }
 

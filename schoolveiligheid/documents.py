@@ -8,11 +8,20 @@ the Word file does not, and that no writer re-derives policy data.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 # The project's Markdown dialect: the Word writer, the model's text checks and mkdocs.yml use these.
 MARKDOWN_EXTENSIONS = ("tables", "sane_lists", "admonition", "toc")
+
+# A document is written as <file_stem>.docx and, with --pdf, <file_stem>.pdf beside it; the website
+# offers exactly these files for download.
+DOCX = ".docx"
+PDF = ".pdf"
+DOWNLOAD_SUFFIXES = (DOCX, PDF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +48,7 @@ class DocumentMeta:
     open_points: tuple[str, ...] = ()
     language: str = "nl-NL"
     adopted_date: date | None = None  # the same adoption date, for file properties
+    school_year_start: date | None = None  # 1 August of the school year, for file properties of a concept
 
     @property
     def is_concept(self) -> bool:
@@ -56,6 +66,11 @@ class RenderedDocument:
     meta: DocumentMeta
     chapters: tuple[Chapter, ...]
     toc: bool = True  # short documents (schoolgids) go without a table of contents
+
+    @property
+    def docx_name(self) -> str:
+        """The Word file's name: `<file_stem>.docx`."""
+        return f"{self.file_stem}{DOCX}"
 
     @property
     def markdown(self) -> str:
@@ -89,6 +104,7 @@ class SiteBundle:
     pages: tuple[SitePage, ...]
     documents: tuple[RenderedDocument, ...]
     downloads: tuple[str, ...] = field(default=())  # file names of .docx/.pdf beside the site
+    template_dirs: tuple[Path, ...] = ()  # the school's and board's own template folders (site stylesheet)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +125,16 @@ class DocumentKind:
     file_stem: str
     toc: bool
 
+    @property
+    def docx_name(self) -> str:
+        """The Word file's name: `<file_stem>.docx`."""
+        return f"{self.file_stem}{DOCX}"
+
+    @property
+    def pdf_name(self) -> str:
+        """The PDF's name (with --pdf): `<file_stem>.pdf`, beside the Word file."""
+        return f"{self.file_stem}{PDF}"
+
 
 DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
     DocumentKind("veiligheidsplan", "Sociaal veiligheidsplan", "sociaal-veiligheidsplan", toc=True),
@@ -117,3 +143,71 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         "schoolgids", "Sociale veiligheid in de schoolgids", "schoolgids-sociale-veiligheid", toc=False
     ),
 )
+
+
+# A school's own Markdown text and where it goes: `vervangt`, `na` or `bijlage` (model/own_texts.py).
+PLACE_FORMS = ("vervangt", "na", "bijlage")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where an own text goes: replacing or after a chapter (or a section of it), or as an appendix."""
+
+    how: str  # one of PLACE_FORMS
+    document: str  # a DocumentKind.kind
+    chapter: str | None = None  # a chapter id (Chapter.slug); None for `bijlage`
+    section: str | None = None  # a section id within the chapter (section_id of its `##` heading)
+
+    @property
+    def target(self) -> str:
+        """The place as written after the form: `veiligheidsplan/visie#kernwaarden`."""
+        text = self.document if self.chapter is None else f"{self.document}/{self.chapter}"
+        return text if self.section is None else f"{text}#{self.section}"
+
+    def __str__(self) -> str:
+        return f"{self.how} {self.target}"
+
+
+def parse_place(value: str) -> Place:
+    """`vervangt <document>/<hoofdstuk>[#<sectie>]`, `na <document>/<hoofdstuk>[#<sectie>]` or
+    `bijlage <document>`; raises ValueError with (message, hint) in Dutch when the form is wrong."""
+    how, _, target = " ".join(value.split()).partition(" ")
+    if how not in PLACE_FORMS or not target:
+        raise ValueError(
+            f"'{value}' is geen plaats",
+            "schrijf 'vervangt <document>/<hoofdstuk>', 'vervangt <document>/<hoofdstuk>#<sectie>', "
+            "'na <document>/<hoofdstuk>' of 'bijlage <document>'",
+        )
+    document, _, rest = target.partition("/")
+    chapter, _, section = rest.partition("#")
+    if how == "bijlage" and rest:
+        raise ValueError(
+            f"een bijlage hoort bij een heel document, niet bij '{rest}'",
+            f"schrijf 'bijlage {document}'",
+        )
+    if how != "bijlage" and not chapter:
+        raise ValueError(
+            f"bij '{how}' hoort een hoofdstuk: '{how} {document}/<hoofdstuk>'",
+            "de hoofdstukken en secties van elk document staan in: generate.py plaatsen",
+        )
+    chapter = re.sub(r"^\d+[a-z]?[-_]", "", chapter) if chapter else ""  # "08-aanpak-…" as the file is named
+    return Place(how, document, chapter or None, section or None)
+
+
+def section_id(heading: str) -> str:
+    """The id of a section from its heading text: lower case, letters and digits, words joined by '-'."""
+    text = unicodedata.normalize("NFKD", re.sub(r"\\(.)", r"\1", heading))
+    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
+    return "-".join(re.findall(r"[a-z0-9]+", text))
+
+
+@dataclass(frozen=True, slots=True)
+class OwnText:
+    """A school's (or board's) own Markdown text, read and checked, with where it goes."""
+
+    file: str  # the Markdown file, as messages show it
+    markdown: str  # the text as written, with raw HTML made inert (& < > as entities)
+    place: Place
+    named_in: str  # the YAML file that names it
+    line: int  # the line of `plaats` in that file
+    key: str  # `eigen_teksten[0].plaats`

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from .law_calendar import is_school_day, next_school_day, term_end
+
 Law = Literal["WPO", "WEC"]
 Richting = Literal["openbaar", "bijzonder", "samenwerkingsschool"]
 
@@ -25,19 +27,36 @@ class Source:
     url: str
 
 
+# What kind of rule a fact is: law in force ("wet"), a bill that is not law yet ("wetsvoorstel"), or
+# good practice that no law requires ("praktijk"). Texts say "de wet" only for "wet"; a "praktijk" rule is
+# worded as what the school does ("Wij ...", "Het is goed gebruik ...").
+Status = Literal["wet", "wetsvoorstel", "praktijk"]
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """One legal fact. `article` is only set when the article number was verified."""
+    """One legal fact. `article` is only set when the article number was verified.
+
+    `status` is required for every fact (tests/test_law_facts.py walks them all); a "wetsvoorstel"
+    names its Kamerstuk and its `stand` (where the bill was when this table was last checked).
+    """
 
     key: str
     rule: str
     sources: tuple[Source, ...]
     verified: bool
     article: str | None = None
+    status: Status | None = None
+    kamerstuk: str | None = None
+    stand: str | None = None
 
     def __post_init__(self) -> None:
         if self.article and not self.verified:
             raise ValueError(f"{self.key}: an article may only be cited once it is verified")
+        if self.article and self.status != "wet":
+            raise ValueError(f"{self.key}: only law in force has an article to cite")
+        if (self.status == "wetsvoorstel") != bool(self.kamerstuk and self.stand):
+            raise ValueError(f"{self.key}: a bill, and only a bill, names its kamerstuk and stand")
 
 
 AVS_SCHORSING = Source("AVS, Wanneer mag een leerling geschorst worden (po)?", "https://www.avs.nl")
@@ -81,6 +100,60 @@ ONDERWIJSGESCHILLEN = Source(
     "Onderwijsgeschillen, uitspraken Geschillencommissie passend onderwijs (po)",
     "https://www.onderwijsgeschillen.nl",
 )
+SCHOOL_EN_VEILIGHEID_FYSIEK = Source(
+    "Stichting School en Veiligheid, Fysiek ingrijpen naar leerlingen",
+    "https://www.schoolenveiligheid.nl/kennisbank/fysiek-ingrijpen-naar-leerlingen/",
+)
+PORAAD_VRIJHEIDSBEPERKEND = Source(
+    "PO-Raad, Vrijheidsbeperkend handelen (speciaal onderwijs)",
+    "https://www.poraad.nl/ledenondersteuning/toolboxen/speciaal-onderwijs-passend-onderwijs/vrijheidsbeperkend-handelen",
+)
+SPERLING_WIJNANDS = Source(
+    "J. Sperling en F. Wijnands, De toelaatbaarheid van fysiek handelen tegen leerlingen door onderwijspersoneel",
+    "https://5dok.net/document/y96rowvj-zachte-heelmeesters-toelaatbaarheid-fysiek-handelen-leerlingen-onderwijspersoneel.html",
+)
+INSPECTIE_ZEDEN = Source(
+    "Inspectie van het Onderwijs, Zedenmisdrijven (vertrouwensinspecteurs)",
+    "https://www.onderwijsinspectie.nl/onderwerpen/vertrouwensinspecteurs/zedenmisdrijven",
+)
+SEKSUEELMISDRIJF_MELDPLICHT = Source(
+    "Seksueelmisdrijf.nl, Meldplicht in relatie tot de klachtenregeling",
+    "http://seksueelmisdrijf.nl/onderwijs/meldplicht-klachtenregeling",
+)
+VALKENSWAARD_MELDPLICHT = Source(
+    "Gemeente Valkenswaard, Wat zijn de meldplicht en aangifteplicht bij seksueel misbruik in het onderwijs?",
+    "http://www.valkenswaard.nl/internet/veelgestelde-vragen_41327/item/"
+    "wat-zijn-de-meldplicht-en-aangifteplicht-bij-seksueel-misbruik-in-het-onderwijso_529.html",
+)
+KST_35352 = Source(
+    "Kamerstuk 35 352, Verduidelijking van de burgerschapsopdracht aan scholen in het funderend onderwijs "
+    "(wetsvoorstel en memorie van toelichting)",
+    "https://zoek.officielebekendmakingen.nl/kst-35352-6.html",
+)
+VBSO_BURGERSCHAP = Source(
+    "VBSO, Burgerschapsopdracht: wat zijn de verplichtingen? (in werking per 1 augustus 2021)",
+    "https://vbso.nu/wetsvoorstel-burgerschapsopdracht-in-werking/",
+)
+
+ATW_TEKST = Source(
+    "Staatsrechtpraktijk, Nieuwjaarsdag en Kerstmis in het staatsrecht (citeert artikel 1 en 3 van de Algemene "
+    "termijnenwet)",
+    "https://staatsrechtpraktijk.nl/nieuwjaarsdag-en-kerstmis-in-het-staatsrecht/",
+)
+ATW_WVHL = Source(
+    "WVHL, De Algemene termijnenwet (citeert artikel 3)", "https://wvhl.nl/algemeen/de-algemene-termijnenwet"
+)
+KONINGSDAG = Source(
+    "Koninklijk Huis, Koningsdag", "http://www.koninklijkhuis.nl/encyclopedie/monarchie/koningsdag/"
+)
+TK_36443 = Source(
+    "Tweede Kamer, wetsvoorstel 36 443 Wet versterking positie ouders en leerlingen in het passend onderwijs",
+    "https://www.tweedekamer.nl/kamerstukken/wetsvoorstellen/detail?cfg=wetsvoorsteldetails&qry=wetsvoorstel:36443",
+)
+KST_31497_475 = Source(
+    "Kamerstuk 31 497 nr. 475, brief over passend onderwijs (10 mei 2024)",
+    "https://zoek.officielebekendmakingen.nl/kst-31497-475.html",
+)
 
 FACTS: Mapping[str, Fact] = {
     fact.key: fact
@@ -91,6 +164,7 @@ FACTS: Mapping[str, Fact] = {
             "monitoren en een coördinator anti-pestbeleid en aanspreekpunt pesten aanwijzen.",
             (MVT_34130, INSPECTIE_MONITORING),
             verified=True,
+            status="wet",
         ),
         Fact(
             "monitoring",
@@ -98,6 +172,7 @@ FACTS: Mapping[str, Fact] = {
             "instrument dat een representatief beeld geeft.",
             (INSPECTIE_MONITORING,),
             verified=True,
+            status="wet",
         ),
         Fact(
             "schorsing_wpo",
@@ -107,6 +182,7 @@ FACTS: Mapping[str, Fact] = {
             (AVS_SCHORSING, POE_SCHORSING),
             verified=True,
             article="artikel 40c van de Wet op het primair onderwijs",
+            status="wet",
         ),
         Fact(
             "schorsing_wec",
@@ -116,14 +192,16 @@ FACTS: Mapping[str, Fact] = {
             (POE_SCHORSING,),
             verified=True,
             article="artikel 40a van de Wet op de expertisecentra",
+            status="wet",
         ),
         Fact(
             "verwijdering_andere_school",
             "Een leerling wordt pas definitief verwijderd als een andere school bereid is de leerling toe te laten; "
             "de school blijft zich daarvoor inspannen. Voor het besluit worden de groepsleerkracht en de ouders "
-            "gehoord; de inspectie en de leerplichtambtenaar worden geïnformeerd.",
+            "gehoord.",
             (RBLGV, GESCHILLEN_107710),
             verified=False,
+            status="wet",
         ),
         Fact(
             "bezwaar_bijzonder",
@@ -132,6 +210,7 @@ FACTS: Mapping[str, Fact] = {
             (WPO_63,),
             verified=True,
             article="artikel 63, derde lid, van de Wet op het primair onderwijs",
+            status="wet",
         ),
         Fact(
             "bezwaar_openbaar",
@@ -139,6 +218,7 @@ FACTS: Mapping[str, Fact] = {
             "gezag beslist binnen vier weken, gerekend vanaf de dag na het einde van de bezwaartermijn.",
             (INSPECTIE_BEZWAAR,),
             verified=False,
+            status="wet",
         ),
         Fact(
             "bezwaar_bijzonder_wec",
@@ -146,6 +226,7 @@ FACTS: Mapping[str, Fact] = {
             "Het bevoegd gezag hoort de ouders en beslist binnen vier weken na ontvangst van het bezwaarschrift.",
             (INSPECTIE_BEZWAAR,),
             verified=False,
+            status="wet",
         ),
         Fact(
             "rechter_samenwerkingsschool",
@@ -153,18 +234,21 @@ FACTS: Mapping[str, Fact] = {
             "rechter is, hangt af van de rechtsvorm van het bestuur van de samenwerkingsschool.",
             (INSPECTIE_BEZWAAR,),
             verified=False,
+            status="wet",
         ),
         Fact(
             "rechter_openbaar",
             "Na de beslissing op bezwaar kunnen ouders van een openbare school naar de bestuursrechter.",
             (INSPECTIE_BEZWAAR,),
             verified=True,
+            status="wet",
         ),
         Fact(
             "rechter_bijzonder",
             "Na de beslissing op bezwaar kunnen ouders van een bijzondere school naar de civiele rechter.",
             (INSPECTIE_BEZWAAR,),
             verified=True,
+            status="wet",
         ),
         Fact(
             "meldcode",
@@ -172,6 +256,7 @@ FACTS: Mapping[str, Fact] = {
             "1 januari 2019 hoort daar een afwegingskader bij.",
             (MELDCODE, VEILIG_THUIS),
             verified=True,
+            status="wet",
         ),
         Fact(
             "monitoring_groepen",
@@ -179,13 +264,14 @@ FACTS: Mapping[str, Fact] = {
             "in de twee hoogste groepen (groep 7 en 8); in het speciaal onderwijs noemt de school zelf de groepen.",
             (INSPECTIE_MONITORING,),
             verified=False,
+            status="praktijk",
         ),
         Fact(
             "klachtenregeling",
-            "Het bevoegd gezag heeft een klachtenregeling met een klachtencommissie; ouders kunnen terecht bij een "
-            "contactpersoon of interne vertrouwenspersoon en bij een externe vertrouwenspersoon.",
+            "Het bevoegd gezag heeft een klachtenregeling met een klachtencommissie.",
             (KLACHTRECHT, SCHOOLGIDS),
             verified=False,
+            status="wet",
         ),
         Fact(
             "mr_instemming",
@@ -193,31 +279,38 @@ FACTS: Mapping[str, Fact] = {
             "staat, voordat die wordt vastgesteld.",
             (VOO_SCHOOLGIDS,),
             verified=False,
+            status="wet",
         ),
         Fact(
             "schooljaar",
             "Een schooljaar loopt van 1 augustus tot en met 31 juli van het jaar daarna.",
             (CBS_SCHOOLJAAR,),
             verified=True,
+            status="wet",
         ),
         Fact(
             "schoolgids_veiligheid",
             "De schoolgids beschrijft het beleid over de veiligheid op school en de klachtenregeling.",
             (SCHOOLGIDS,),
             verified=False,
+            status="wet",
         ),
         # Letters about schorsing and verwijdering (issue 4).
         Fact(
             "schorsing_leerplicht",
-            "De school informeert de leerplichtambtenaar over een schorsing.",
+            "Het is goed gebruik dat de school de leerplichtambtenaar over een schorsing informeert, als het "
+            "beleid van de school dat zegt.",
             (RBLGV_SCHORSEN,),
             verified=False,
+            status="praktijk",
         ),
         Fact(
             "schorsing_onderwijs",
-            "Tijdens een schorsing blijft de school zorgen voor onderwijs, bijvoorbeeld met schoolwerk voor thuis.",
+            "Het is goed gebruik dat de school ook tijdens een schorsing zorgt voor onderwijs, bijvoorbeeld met "
+            "schoolwerk voor thuis.",
             (RBLGV_SCHORSEN,),
             verified=False,
+            status="praktijk",
         ),
         Fact(
             "bezwaar_schorsing",
@@ -225,12 +318,14 @@ FACTS: Mapping[str, Fact] = {
             "gezag.",
             (ONDERWIJSCONSUMENT_BESLUIT,),
             verified=False,
+            status="wet",
         ),
         Fact(
             "inzage_dossier",
             "Wie bezwaar maakt tegen een verwijdering, heeft recht op inzage in het dossier.",
             (INSPECTIE_BEZWAAR,),
             verified=False,
+            status="wet",
         ),
         Fact(
             "verwijdering_besluit_bijzonder",
@@ -240,12 +335,127 @@ FACTS: Mapping[str, Fact] = {
             (WPO_63,),
             verified=True,
             article="artikel 63, tweede lid, van de Wet op het primair onderwijs",
+            status="wet",
+        ),
+        # Special education: physical intervention (issue 11). No education act regulates it, so no article.
+        Fact(
+            "fysiek_ingrijpen",
+            "Geen onderwijswet regelt fysiek ingrijpen. Een medewerker mag een leerling alleen vastpakken of tegenhouden om ernstig en direct gevaar voor de leerling zelf of "
+            "voor anderen af te wenden, als dat niet op een lichtere manier kan, en niet harder of langer dan nodig.",
+            (SCHOOL_EN_VEILIGHEID_FYSIEK, PORAAD_VRIJHEIDSBEPERKEND),
+            verified=False,
+            status="wet",
+        ),
+        Fact(
+            "fysiek_ingrijpen_noodrecht",
+            "Achteraf wordt zo'n ingrijpen getoetst aan de algemene regels van het strafrecht over noodweer en "
+            "noodtoestand; een klachtencommissie kijkt of het noodzakelijk, in verhouding en volgens het protocol "
+            "van de school was.",
+            (SPERLING_WIJNANDS, SCHOOL_EN_VEILIGHEID_FYSIEK),
+            verified=False,
+            status="wet",
         ),
         Fact(
             "geschillencommissie_verwijdering",
             "Een geschil over verwijdering kan ook worden voorgelegd aan de Geschillencommissie passend onderwijs.",
             (ONDERWIJSGESCHILLEN,),
             verified=False,
+            status="wet",
+        ),
+        # Meld- en aangifteplicht bij zedenmisdrijven (issue 12). The rule is in the education acts (Inspectie);
+        # its article number was not read in a source, so none is cited.
+        Fact(
+            "meldplicht_zeden",
+            "Een medewerker die op welke manier ook hoort van een mogelijk zedenmisdrijf door iemand die op of voor "
+            "de school werkt tegen een minderjarige leerling, meldt dat onmiddellijk aan het bevoegd gezag.",
+            (INSPECTIE_ZEDEN, VALKENSWAARD_MELDPLICHT),
+            verified=True,
+            status="wet",
+        ),
+        Fact(
+            "aangifteplicht_zeden",
+            "Het bevoegd gezag overlegt dan onverwijld met de vertrouwensinspecteur. Blijkt daaruit een redelijk "
+            "vermoeden van een strafbaar feit, dan doet het bevoegd gezag aangifte bij de politie, ook als "
+            "betrokkenen dat niet willen.",
+            (INSPECTIE_ZEDEN, VALKENSWAARD_MELDPLICHT),
+            verified=True,
+            status="wet",
+        ),
+        Fact(
+            "meldplicht_vertrouwenspersoon",
+            "De meldplicht geldt ook voor contactpersonen en interne vertrouwenspersonen: op hun geheimhouding "
+            "kunnen zij zich daarbij niet beroepen.",
+            (SEKSUEELMISDRIJF_MELDPLICHT, VALKENSWAARD_MELDPLICHT),
+            verified=True,
+            status="wet",
+        ),
+        # Burgerschap (issue 12): WPO art. 8 lid 3 as replaced by the act of Kamerstuk 35 352 (bill text read).
+        Fact(
+            "burgerschap_wpo",
+            "Sinds 1 augustus 2021 bevordert het onderwijs doelgericht en samenhangend actief burgerschap en "
+            "sociale cohesie: kennis van en respect voor de basiswaarden van de democratische rechtsstaat en de "
+            "sociale en maatschappelijke vaardigheden om mee te doen in een pluriforme samenleving.",
+            (KST_35352, VBSO_BURGERSCHAP),
+            verified=True,
+            article="artikel 8, derde lid, van de Wet op het primair onderwijs",
+            status="wet",
+        ),
+        Fact(
+            "burgerschap_wec",
+            "Sinds 1 augustus 2021 bevordert het onderwijs doelgericht en samenhangend actief burgerschap en "
+            "sociale cohesie: kennis van en respect voor de basiswaarden van de democratische rechtsstaat en de "
+            "sociale en maatschappelijke vaardigheden om mee te doen in een pluriforme samenleving.",
+            (KST_35352, VBSO_BURGERSCHAP),
+            verified=False,
+            status="wet",
+        ),
+        # Issue 12: practice split off from rules that were presented as law; no law text for them was read.
+        Fact(
+            "verwijdering_melden",
+            "Het is goed gebruik dat de school de inspectie en de leerplichtambtenaar informeert over een "
+            "verwijdering.",
+            (RBLGV,),
+            verified=False,
+            status="praktijk",
+        ),
+        Fact(
+            "klachten_vertrouwenspersonen",
+            "Het is goed gebruik dat ouders met een klacht terecht kunnen bij een contactpersoon of interne "
+            "vertrouwenspersoon en bij een externe vertrouwenspersoon.",
+            (KLACHTRECHT, SCHOOLGIDS),
+            verified=False,
+            status="praktijk",
+        ),
+        # Deadlines and school days (issue 12); the calendar itself is in law_calendar.py.
+        Fact(
+            "algemene_termijnenwet",
+            "Eindigt een wettelijke termijn op een zaterdag, zondag of algemeen erkende feestdag, dan loopt hij door "
+            "tot en met de eerstvolgende dag die dat niet is. Algemeen erkende feestdagen zijn Nieuwjaarsdag, "
+            "Tweede Paasdag, Koningsdag, 5 mei, Hemelvaartsdag, Tweede Pinksterdag en beide Kerstdagen; voor "
+            "termijnen telt Goede Vrijdag mee.",
+            (ATW_TEKST, ATW_WVHL),
+            verified=True,
+            article="artikel 1 en 3 van de Algemene termijnenwet",
+            status="wet",
+        ),
+        Fact(
+            "koningsdag",
+            "Koningsdag is op 27 april, of op 26 april als 27 april op een zondag valt.",
+            (KONINGSDAG,),
+            verified=True,
+            status="wet",
+        ),
+        # A bill that would change passend onderwijs; nothing in the products depends on it yet.
+        Fact(
+            "passend_onderwijs_hoorrecht",
+            "Een leerling met een extra ondersteuningsbehoefte krijgt het recht om gehoord te worden over zijn "
+            "ontwikkelingsperspectief, en de schoolgids beschrijft het ondersteuningsaanbod van de school.",
+            (TK_36443, KST_31497_475),
+            verified=False,
+            status="wetsvoorstel",
+            kamerstuk="36 443",
+            stand="door de Tweede Kamer aangenomen (Kamerstuk 31 497 nr. 475, 10 mei 2024); de behandeling in de "
+            "Eerste Kamer is voor deze tabel niet nagegaan",
         ),
     )
 }
@@ -267,32 +477,33 @@ COURT_TERMS: Mapping[str, str] = {
 
 
 def school_days(start: date, end: date) -> int:
-    """School days (Monday to Friday) from start to end, both included; 0 when end is before start.
+    """School days from start to end, both included; 0 when end is before start.
 
-    "Ten hoogste één week" is counted as SUSPENSION_MAX_SCHOOL_DAYS weekdays. Holidays
-    are not in the model, so a period across a holiday is counted as if school were open:
-    the count can only be too high, never too low.
+    A school day is Monday to Friday and not a generally recognised holiday (law_calendar).
+    "Ten hoogste één week" is counted as SUSPENSION_MAX_SCHOOL_DAYS school days. School
+    vacations are not in the model, so a period across a vacation is counted as if school were
+    open: the count can only be too high, never too low.
     """
     days = (end - start).days + 1
-    if days <= 0:
-        return 0
-    weeks, rest = divmod(days, 7)
-    count = weeks * 5
-    for offset in range(rest):
-        if (start.weekday() + offset) % 7 < 5:
-            count += 1
-    return count
+    return sum(1 for offset in range(max(days, 0)) if is_school_day(start + timedelta(days=offset)))
 
 
 def nth_school_day(start: date, count: int) -> date:
-    """The date of the count-th school day from start (start itself is the first when it is a weekday)."""
-    day = start
-    seen = 1 if day.weekday() < 5 else 0
-    while seen < count or day.weekday() >= 5:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            seen += 1
+    """The date of the count-th school day from start (start itself is the first when it is a school day)."""
+    day = next_school_day(start)
+    for _ in range(count - 1):
+        day = next_school_day(day + timedelta(days=1))
     return day
+
+
+def objection_deadline(notified: date) -> date:
+    """The last day to object: OBJECTION_WEEKS after the notice, moved past a weekend or holiday (Atw art. 1)."""
+    return term_end(notified + timedelta(weeks=OBJECTION_WEEKS))
+
+
+def decision_deadline(objection_end: date) -> date:
+    """Openbare school: DECISION_WEEKS counted from the day after the (extended) objection term, per Atw art. 1."""
+    return term_end(objection_end + timedelta(weeks=DECISION_WEEKS))
 
 
 def removal_decision_fact(law: Law, richting: Richting) -> Fact | None:

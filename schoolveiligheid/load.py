@@ -15,10 +15,10 @@ that holds an invisible control or format character (a bidi override, say).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, Literal, NamedTuple, NoReturn
 
 import yaml
 
@@ -68,6 +68,43 @@ class MarkedList(list[Any]):
         super().__init__()
         self.mark = mark
         self.marks: list[Mark] = []
+
+
+def locate(data: MarkedDict | MarkedList, path: KeyPath) -> tuple[Mark, KeyPath, Any]:
+    """Follow a key path into marked data: the mark of the deepest part that exists, the parts that
+    do not, and the value reached (None when the path ends early).
+
+    The mark is the line of the key or list item itself (not of the value below it); with an empty
+    path, the mark of the data.
+    """
+    node: Any = data
+    mark = data.mark
+    for depth, part in enumerate(path):
+        in_block = isinstance(node, MarkedDict) and isinstance(part, str) and part in node
+        in_list = isinstance(node, MarkedList) and isinstance(part, int) and 0 <= part < len(node)
+        if not (in_block or in_list):
+            return mark, tuple(path[depth:]), None
+        mark, node = node.marks[part], node[part]
+    return mark, (), node
+
+
+class WrittenText(NamedTuple):
+    """A text as it was written (a block scalar keeps its line breaks) and the mark of its key or item."""
+
+    text: str
+    mark: Mark
+
+
+def written_texts(node: Any, mark: Mark | None = None) -> Iterator[WrittenText]:
+    """Every text in marked data, in the order of the file, each with the mark of the line it is on."""
+    if isinstance(node, MarkedDict):
+        for key, value in node.items():
+            yield from written_texts(value, node.marks.get(key, node.mark))
+    elif isinstance(node, MarkedList):
+        for value, item_mark in zip(node, node.marks, strict=True):
+            yield from written_texts(value, item_mark)
+    elif isinstance(node, str) and mark is not None:
+        yield WrittenText(node, mark)
 
 
 # Limits on what one file may hold, checked before any work that grows with them: a YAML
@@ -733,6 +770,11 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
+def read_text_file(path: Path) -> str:
+    """Read a text file a policy names (a school's own Markdown), with the limits of a YAML file."""
+    return _read_text(path)
+
+
 def read_yaml_file(path: Path) -> MarkedDict:
     """Read and parse one YAML file of keys (a policy or case file)."""
     return parse_yaml(_read_text(path), str(path))
@@ -742,43 +784,51 @@ def read_yaml_file(path: Path) -> MarkedDict:
 class PolicyFiles:
     """The raw files of a policy folder: board files and school files."""
 
-    folder: Path
     boards: tuple[MarkedDict, ...]
     schools: tuple[MarkedDict, ...]
 
 
-def _yaml_files(folder: Path) -> Iterator[Path]:
-    yield from sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
+YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def read_policy_folder(folder: Path) -> PolicyFiles:
-    """Read every YAML file in a policy folder; report all unreadable files at once.
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files directly in folder, sorted by name: the files of a policy or catalogue folder."""
+    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
 
-    A file with a top-level `school:` is a school; any other file with `bestuur:`
-    is a board whose values its schools inherit.
+
+FileKind = Literal["school", "board", "case"]
+
+
+def policy_file_kind(data: Any) -> FileKind | None:
+    """What a YAML file is by its top-level keys: a letter case (`brief:`), a school, a board, or none of these.
+
+    A case also names its school, so `brief:` decides first; a file with `school:` is a
+    school; any other file with `bestuur:` is a board whose values its schools inherit.
     """
-    if not folder.is_dir():
-        raise InvalidInput(
-            [
-                Problem(
-                    str(folder),
-                    None,
-                    "",
-                    "deze beleidsmap bestaat niet",
-                    "geef met --policy een map met de YAML-bestanden van je school",
-                )
-            ]
-        )
+    if not isinstance(data, dict):
+        return None
+    if "brief" in data:
+        return "case"
+    if "school" in data:
+        return "school"
+    if "bestuur" in data:
+        return "board"
+    return None
+
+
+def read_policy_files(paths: Iterable[Path]) -> PolicyFiles:
+    """Read policy files (schools and boards) and sort them; report all unreadable or wrong files at once."""
     problems: list[Problem] = []
     boards: list[MarkedDict] = []
     schools: list[MarkedDict] = []
-    for path in _yaml_files(folder):
+    for path in paths:
         try:
             data = read_yaml_file(path)
         except InvalidInput as error:
             problems.extend(error.problems)
             continue
-        if "brief" in data:  # a letter case holds a pupil's data: never beside the policy
+        kind = policy_file_kind(data)
+        if kind == "case":  # a letter case holds a pupil's data: never beside the policy
             problems.append(
                 Problem(
                     str(path),
@@ -788,9 +838,9 @@ def read_policy_folder(folder: Path) -> PolicyFiles:
                     "zet zaakbestanden in zaken/ (git negeert die map) of buiten het project",
                 )
             )
-        elif "school" in data:
+        elif kind == "school":
             schools.append(data)
-        elif "bestuur" in data:
+        elif kind == "board":
             boards.append(data)
         else:
             problems.append(
@@ -804,7 +854,25 @@ def read_policy_folder(folder: Path) -> PolicyFiles:
             )
     if problems:
         raise InvalidInput(problems)
-    if not schools:
+    return PolicyFiles(tuple(boards), tuple(schools))
+
+
+def read_policy_folder(folder: Path) -> PolicyFiles:
+    """Read every YAML file in a policy folder (see read_policy_files); report all unreadable files at once."""
+    if not folder.is_dir():
+        raise InvalidInput(
+            [
+                Problem(
+                    str(folder),
+                    None,
+                    "",
+                    "deze beleidsmap bestaat niet",
+                    "geef met --policy een map met de YAML-bestanden van je school",
+                )
+            ]
+        )
+    files = read_policy_files(yaml_files(folder))
+    if not files.schools:
         raise InvalidInput(
             [
                 Problem(
@@ -816,7 +884,7 @@ def read_policy_folder(folder: Path) -> PolicyFiles:
                 )
             ]
         )
-    return PolicyFiles(folder, tuple(boards), tuple(schools))
+    return files
 
 
 def read_catalogue_files(folders: list[Path]) -> list[MarkedList]:
@@ -826,7 +894,7 @@ def read_catalogue_files(folders: list[Path]) -> list[MarkedList]:
     for folder in folders:
         if not folder.is_dir():
             continue
-        for path in _yaml_files(folder):
+        for path in yaml_files(folder):
             try:
                 data = _parse(_read_text(path), str(path))
             except InvalidInput as error:

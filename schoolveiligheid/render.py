@@ -12,10 +12,12 @@ https:, http:, mailto: and tel: (`unsafe_markup`), whoever wrote its template.
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
+from dataclasses import field as dataclass_field
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -41,17 +43,19 @@ from .documents import (
     Chapter,
     DocumentKind,
     DocumentMeta,
+    OwnText,
     RenderedDocument,
     SitePage,
+    section_id,
 )
 from .errors import InvalidInput, Problem
-from .model.school import DEFAULT_TEMPLATES
+from .model.own_texts import headings
 from .model.values import link_allowed
 from .model.wording import dutch_date, join
+from .paths import DEFAULT_TEMPLATES, SITE_TEMPLATES, template_search_path
 
 SHARED_FOLDER = "_gedeeld"
 OPEN_POINTS_TEMPLATE = f"{SHARED_FOLDER}/open-punten.md.j2"
-SITE_FOLDER = "site"
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]|#])")  # '#': a heading drops a closing "#"
 # Only what would start a block at the beginning of a line: a heading, a list item, a setext line,
@@ -99,7 +103,7 @@ def _finalize(value: Any) -> Markup:
         return Markup(value)
     if isinstance(value, date):
         raise TemplateValueError(
-            "een datum moet door het filter |datum, bijvoorbeeld {{ doc.adopted_on | datum }}"
+            "een datum moet door het filter |datum, bijvoorbeeld {{ edition.adopted_on | datum }}"
         )
     if isinstance(value, Contact):
         raise TemplateValueError("een telefoonnummer, e-mailadres of website moet door het filter |link")
@@ -119,6 +123,8 @@ _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f<>\"'\\`()\[\]{}|^]")
 def _link(value: Contact | None, text: str | None = None) -> Md:
     if value is None:
         raise TemplateValueError("de link is leeg; zet er {% if … %} omheen")
+    if not value.uri:  # a value a concept does not have yet ("[telefoonnummer volgt]"): text, no link
+        return Md(escape_markdown(value.text))
     if not link_allowed(value.uri, relative=True):
         raise TemplateValueError(
             f"een link naar '{value.uri}' kan niet; alleen https:, http:, mailto: en tel:"
@@ -317,11 +323,14 @@ class RenderedSchool:
     school_id: str
     documents: tuple[RenderedDocument, ...]
     site_pages: tuple[SitePage, ...]
+    # Per document kind, the places an own text may name (chapter and section ids, with their
+    # titles), as the standard chapters have them: `generate.py plaatsen` lists these.
+    places: Mapping[str, tuple[tuple[str, str], ...]] = dataclass_field(default_factory=dict)
 
 
 def _slug(template_name: str) -> str:
     stem = Path(template_name).name.removesuffix(".md.j2")
-    return re.sub(r"^\d+[-_]", "", stem)
+    return re.sub(r"^\d+[a-z]?[-_]", "", stem)
 
 
 def _title(markdown: str, template: str) -> str:
@@ -343,18 +352,19 @@ def _title(markdown: str, template: str) -> str:
 
 def meta_of(context: SchoolContext) -> DocumentMeta:
     """What a cover page, header and footer show, from the context."""
-    doc = context.doc
+    edition = context.edition
     return DocumentMeta(
         school_id=context.school.id,
         school_name=context.school.name,
         board_name=context.board.name,
-        school_year=doc.school_year,
-        version=doc.version,
-        status=doc.status,
-        adopted_on=dutch_date(doc.adopted_on) if doc.adopted_on else "",
-        consent_on=dutch_date(doc.consent_on) if doc.consent_on else "",
-        open_points=doc.open_points,
-        adopted_date=doc.adopted_on,
+        school_year=edition.school_year,
+        version=edition.version,
+        status=edition.status,
+        adopted_on=dutch_date(edition.adopted_on) if edition.adopted_on else "",
+        consent_on=dutch_date(edition.consent_on) if edition.consent_on else "",
+        open_points=edition.open_points,
+        adopted_date=edition.adopted_on,
+        school_year_start=edition.school_year_start,
     )
 
 
@@ -368,7 +378,7 @@ class Renderer:
 
     def environment(self, template_dirs: tuple[Path, ...]) -> jinja2.Environment:
         """The environment for a search path: school folder, board folder, defaults."""
-        search_path = (*template_dirs, self.default_templates)
+        search_path = template_search_path(template_dirs, self.default_templates)
         if search_path not in self._environments:
             self._environments[search_path] = _environment(search_path, self._compiled)
         return self._environments[search_path]
@@ -380,9 +390,12 @@ class Renderer:
         problems: list[Problem] = []
         meta = meta_of(context)
         documents = []
+        places: dict[str, tuple[tuple[str, str], ...]] = {}
         for kind in DOCUMENT_KINDS:
             chapters = self._chapters(env, kind.kind, {**variables, "document": asdict(kind)}, problems)
-            if context.doc.concept and context.doc.open_points:
+            places[kind.kind] = chapter_places(chapters)
+            chapters = place_own_texts(kind, chapters, context.own_texts, context.school.id, problems)
+            if context.edition.concept and context.edition.open_points:
                 chapters += self._chapters(
                     env, None, {**variables, "document": asdict(kind)}, problems, OPEN_POINTS_TEMPLATE
                 )
@@ -396,12 +409,12 @@ class Renderer:
         pages = tuple(
             SitePage(chapter.slug, chapter.title, chapter.markdown)
             for chapter in self._chapters(
-                env, SITE_FOLDER, {**variables, "document_pages": document_pages}, problems
+                env, SITE_TEMPLATES, {**variables, "document_pages": document_pages}, problems
             )
         )
         if problems:
             raise InvalidInput(problems)
-        return RenderedSchool(context.school.id, tuple(documents), pages)
+        return RenderedSchool(context.school.id, tuple(documents), pages, places)
 
     def _chapters(
         self,
@@ -472,3 +485,203 @@ def _template_path(env: jinja2.Environment, name: str) -> str:
 
 def _document(kind: DocumentKind, meta: DocumentMeta, chapters: tuple[Chapter, ...]) -> RenderedDocument:
     return RenderedDocument(kind.kind, kind.title, kind.file_stem, meta, chapters, toc=kind.toc)
+
+
+# --- A school's own texts (eigen_teksten): placed as whole chapters, sections or appendices. ---
+
+PLACES_COMMAND = "generate.py plaatsen"
+_RENDERED_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
+
+
+def _sections(markdown: str) -> list[tuple[str, str, int, int]]:
+    """The `##` sections of a chapter: (id, title, first line, line after the section)."""
+    lines = markdown.splitlines()
+    found: list[tuple[str, str, int]] = []
+    seen: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        match = _RENDERED_HEADING.match(line)
+        if match and len(match[1]) == 2:
+            base = section_id(match[2]) or "sectie"
+            seen[base] = seen.get(base, 0) + 1
+            found.append((base if seen[base] == 1 else f"{base}-{seen[base]}", match[2], index))
+    spans = []
+    for identifier, title, start in found:
+        end = next(
+            (
+                index
+                for index in range(start + 1, len(lines))
+                if (match := _RENDERED_HEADING.match(lines[index])) and len(match[1]) <= 2
+            ),
+            len(lines),
+        )
+        spans.append((identifier, title, start, end))
+    return spans
+
+
+def chapter_places(chapters: Iterable[Chapter]) -> tuple[tuple[str, str], ...]:
+    """Every chapter id and section id (`chapter#section`) of a document, with its title."""
+    places: list[tuple[str, str]] = []
+    for chapter in chapters:
+        places.append((chapter.slug, chapter.title))
+        places += [
+            (f"{chapter.slug}#{identifier}", title) for identifier, title, _, _ in _sections(chapter.markdown)
+        ]
+    return tuple(places)
+
+
+def _shifted(text: OwnText, top: int, title: str | None) -> tuple[str, str] | Problem:
+    """The own text with its first heading at level `top` and the rest below it: (title, Markdown).
+
+    Without a heading on its first line, a replacement keeps the title it replaces (`title`);
+    a text after a chapter or an appendix needs its own.
+    """
+    lines = text.markdown.splitlines()
+    found = headings(text.markdown)
+    if not found or found[0][0] != 0:
+        if title is None:
+            return Problem(
+                text.file,
+                1,
+                "",
+                "deze eigen tekst heeft een titel nodig: de eerste regel is een kop",
+                "begin het bestand met een kop, bijvoorbeeld '# Onze steungroepaanpak'",
+            )
+        lines = [f"{'#' * top} {title}", "", *lines]
+        first_level = top
+    else:
+        first_level = found[0][1]
+        title = found[0][2]
+    offset = 0 if found and found[0][0] == 0 else 2
+    out = list(lines)
+    for index, level, heading in found:
+        new_level = top if index == 0 else min(6, max(top + 1, level - first_level + top))
+        out[index + offset] = f"{'#' * new_level} {heading}"
+    return title or "", "\n".join(out).strip() + "\n"
+
+
+def _unknown_place(text: OwnText, kind: DocumentKind, known: Iterable[str], school_id: str) -> Problem:
+    target = text.place.chapter or ""
+    if text.place.section:
+        target += f"#{text.place.section}"
+    return Problem(
+        text.named_in,
+        text.line,
+        text.key,
+        f"onbekende plaats '{text.place.target}': {kind.title} heeft geen hoofdstuk of sectie '{target}'",
+        "".join(
+            f"bedoelde je '{close}'? " for close in difflib.get_close_matches(target, known, n=1, cutoff=0.6)
+        )
+        + f"de plaatsen van deze school toont: {PLACES_COMMAND} --school {school_id}",
+    )
+
+
+def place_own_texts(
+    kind: DocumentKind,
+    chapters: tuple[Chapter, ...],
+    own_texts: Iterable[OwnText],
+    school_id: str,
+    problems: list[Problem],
+) -> tuple[Chapter, ...]:
+    """The document's chapters with the school's own texts in their places; wrong places go to problems."""
+    mine = [text for text in own_texts if text.place.document == kind.kind]
+    if not mine:
+        return chapters
+    known = [identifier for identifier, _ in chapter_places(chapters)]
+    placed: dict[tuple[str, str], list[tuple[OwnText, str, str]]] = {}  # (how, target) -> texts
+    titles = {identifier: title for identifier, title in chapter_places(chapters)}
+    for text in mine:
+        place = text.place
+        target = (
+            "" if place.chapter is None else place.chapter + (f"#{place.section}" if place.section else "")
+        )
+        if place.how != "bijlage" and target not in titles:
+            problems.append(_unknown_place(text, kind, known, school_id))
+            continue
+        if place.how == "vervangt" and placed.get(("vervangt", target)):
+            problems.append(
+                Problem(
+                    text.named_in,
+                    text.line,
+                    text.key,
+                    f"twee eigen teksten vervangen '{place.target}'",
+                    "geef elke plaats één vervangende tekst; zet een tweede tekst 'na' die plaats",
+                )
+            )
+            continue
+        top = 2 if place.section else 1
+        shifted = _shifted(text, top, titles.get(target) if place.how == "vervangt" else None)
+        if isinstance(shifted, Problem):
+            problems.append(shifted)
+            continue
+        unsafe = unsafe_markup(shifted[1])
+        if unsafe is not None:
+            problems.append(
+                Problem(
+                    text.file,
+                    None,
+                    "",
+                    f"deze eigen tekst maakt HTML die niet in de documenten mag: {unsafe}",
+                    "schrijf gewone Markdown zonder HTML; een link gaat naar https:, http:, mailto: of tel:",
+                )
+            )
+            continue
+        placed.setdefault((place.how, target), []).append((text, *shifted))
+    return _with_own_texts(chapters, placed)
+
+
+def _with_own_texts(
+    chapters: tuple[Chapter, ...], placed: Mapping[tuple[str, str], list[tuple[OwnText, str, str]]]
+) -> tuple[Chapter, ...]:
+    slugs = {chapter.slug for chapter in chapters}
+
+    def new_slug(title: str) -> str:
+        base = section_id(title) or "eigen-tekst"
+        slug, number = base, 1
+        while slug in slugs:
+            number += 1
+            slug = f"{base}-{number}"
+        slugs.add(slug)
+        return slug
+
+    result: list[Chapter] = []
+    for chapter in chapters:
+        replacement = placed.get(("vervangt", chapter.slug))
+        if replacement:
+            _, title, markdown = replacement[0]
+            chapter = Chapter(chapter.slug, title, markdown)
+        else:
+            chapter = Chapter(chapter.slug, chapter.title, _with_own_sections(chapter, placed))
+        result.append(chapter)
+        for _, title, markdown in placed.get(("na", chapter.slug), []):
+            result.append(Chapter(new_slug(title), title, markdown))
+    for number, (_, title, markdown) in enumerate(placed.get(("bijlage", ""), [])):
+        letter = _appendix_letter(number)
+        heading = f"Bijlage {letter} – {title}"
+        body = markdown.split("\n", 1)[1] if "\n" in markdown else ""
+        result.append(Chapter(new_slug(f"bijlage {letter} {title}"), heading, f"# {heading}\n{body}"))
+    return tuple(result)
+
+
+def _appendix_letter(number: int) -> str:
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return letters[number] if number < len(letters) else f"{letters[number // 26 - 1]}{letters[number % 26]}"
+
+
+def _with_own_sections(
+    chapter: Chapter, placed: Mapping[tuple[str, str], list[tuple[OwnText, str, str]]]
+) -> str:
+    lines = chapter.markdown.rstrip("\n").splitlines()
+    edits: list[tuple[int, int, list[str]]] = []
+    for identifier, _, start, end in _sections(chapter.markdown):
+        target = f"{chapter.slug}#{identifier}"
+        replacement = placed.get(("vervangt", target))
+        after = [markdown for _, _, markdown in placed.get(("na", target), [])]
+        if replacement:
+            edits.append((start, end, [*replacement[0][2].splitlines(), ""]))
+        if after:
+            edits.append(
+                (end, end, [line for markdown in after for line in ("", *markdown.splitlines(), "")])
+            )
+    for start, end, new in sorted(edits, key=lambda edit: (edit[0], edit[1]), reverse=True):
+        lines[start:end] = new
+    return "\n".join(lines).strip() + "\n"

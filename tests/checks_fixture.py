@@ -21,6 +21,9 @@ COMPLETE_BOARD = BOARD.replace(
     "  routes:\n"
     "    - naam: Klachten over de school\n"
     "      stappen: [leerkracht, directie, org-klachten]\n",
+).replace(  # staff report a possible sexual offence to the board at once (checks/chapters.py)
+    "  adres: {straat: Bestuurslaan 1, postcode: 1234 AB, plaats: Teststad}\n",
+    "  adres: {straat: Bestuurslaan 1, postcode: 1234 AB, plaats: Teststad}\n  email: bestuur@testonderwijs.example\n",
 )
 
 COMPLETE_SCHOOL = (
@@ -37,7 +40,8 @@ COMPLETE_SCHOOL = (
         "  aanspreekpunt_pesten: {zelfde_als: coordinator_anti_pestbeleid}\n",
         "  aanspreekpunt_pesten: {zelfde_als: coordinator_anti_pestbeleid}\n"
         "  interne_vertrouwenspersoon: {personen: [p-ivp]}\n"
-        "  aandachtsfunctionaris_meldcode: {personen: [p-ib]}\n",
+        "  aandachtsfunctionaris_meldcode: {personen: [p-ib]}\n"
+        "  crisiscoordinator: {personen: [p-dir]}\n",
     )
     + "monitoring:\n"
     "  instrumenten:\n"
@@ -48,6 +52,13 @@ COMPLETE_SCHOOL = (
     "incidentregistratie:\n"
     "  systeem: ParnasSys\n"
     "  verantwoordelijke: directeur\n"
+    # The chapters of issue 12 (checks/chapters.py): citizenship, goals and training written down.
+    "burgerschap:\n"
+    "  activiteiten: [Een leerlingenraad voor de groepen 5 tot en met 8.]\n"
+    "doelen:\n"
+    "  - {indicator: voelt_zich_veilig, minimaal: 90}\n"
+    "deskundigheid:\n"
+    "  - {rol: team, training: Meldcode en meldplicht, jaar: 2026}\n"
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from pathlib import Path
@@ -39,3 +40,32 @@ def example_rendered(example_schools: dict[str, SchoolModel]) -> dict[str, Rende
         school_id: renderer.render_school(build_context(school), school.template_dirs)
         for school_id, school in example_schools.items()
     }
+
+
+# The fast lane (`pytest -m "not slow"`): every test that needs no LibreOffice, Chromium or Zensical.
+# A test is slow when it, or a fixture it uses, starts one of them; found from the source, so a new
+# test that does is put in the slow lane without anyone having to remember the mark.
+_SLOW_SIGNS = ('require_program("soffice"', 'require_program("chromium"', '"zensical"', "zensical_site(")
+
+
+def _starts_a_program(function: object, seen: set[object]) -> bool:
+    if function in seen:
+        return False
+    seen.add(function)
+    try:
+        source = inspect.getsource(function)  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        return False
+    return any(sign in source for sign in _SLOW_SIGNS)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("slow") or not isinstance(item, pytest.Function):
+            continue
+        seen: set[object] = set()
+        functions = [item.function]
+        for definitions in item._fixtureinfo.name2fixturedefs.values():
+            functions.extend(definition.func for definition in definitions)
+        if any(_starts_a_program(function, seen) for function in functions):
+            item.add_marker(pytest.mark.slow)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
+from docx.blkcntnr import BlockItemContainer
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "letters" / "voorbeelden"
@@ -65,3 +68,62 @@ def set_at(data: object, path: tuple[str | int, ...], value: object) -> None:
     for part in path[:-1]:
         node = node[part]  # type: ignore[index]
     node[path[-1]] = value  # type: ignore[index]
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _paragraph_line(paragraph: Paragraph) -> str:
+    """One paragraph as a line: its style (unless Normal), its text with bold runs in **, fields' text too."""
+    parts: list[str] = []
+    for run in paragraph._p.iter(f"{_W}r"):
+        text = ""
+        for child in run:
+            if child.tag == f"{_W}t":
+                text += child.text or ""
+            elif child.tag == f"{_W}tab":
+                text += "\t"
+            elif child.tag == f"{_W}br":
+                text += "[nieuwe pagina]" if child.get(f"{_W}type") == "page" else "\n"
+            elif child.tag == f"{_W}drawing":
+                text += "[afbeelding]"
+        bold = run.find(f"{_W}rPr/{_W}b")
+        is_bold = bold is not None and bold.get(f"{_W}val") not in ("0", "false")
+        parts.append(f"**{text}**" if is_bold and text else text)
+    style = paragraph.style.name if paragraph.style is not None else "Normal"
+    line = "".join(parts)
+    return line if style == "Normal" else f"[{style}] {line}"
+
+
+def _block_lines(container: BlockItemContainer) -> list[str]:
+    lines: list[str] = []
+    for item in container.iter_inner_content():
+        if isinstance(item, Table):
+            lines.append("[tabel]")
+            for row in item.rows:
+                cells = [" / ".join(_paragraph_line(p) for p in cell.paragraphs) for cell in row.cells]
+                lines.append("| " + " | ".join(cells) + " |")
+            lines.append("[einde tabel]")
+        else:
+            lines.append(_paragraph_line(item))
+    return lines
+
+
+def docx_outline(path: Path) -> str:
+    """What a reader sees, in document order: header, body (paragraphs and table rows), footer.
+
+    Every paragraph is a line, empty ones included, with its style when it is not Normal
+    and bold text in **; the golden texts in tests/data/ are made with this.
+    """
+    document = Document(str(path))
+    lines: list[str] = []
+    for number, section in enumerate(document.sections, start=1):
+        orientation = "liggend" if section.page_width > section.page_height else "staand"
+        lines.append(f"== sectie {number} ({orientation}) · koptekst ==")
+        lines += _block_lines(section.header)
+    lines.append("== tekst ==")
+    lines += _block_lines(document)
+    for number, section in enumerate(document.sections, start=1):
+        lines.append(f"== sectie {number} · voettekst ==")
+        lines += _block_lines(section.footer)
+    return "\n".join(lines) + "\n"

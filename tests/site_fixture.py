@@ -12,6 +12,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -136,6 +137,7 @@ def meta(status: str = "concept") -> DocumentMeta:
         school_name=SCHOOL,
         board_name=BOARD,
         school_year="2026-2027",
+        school_year_start=date(2026, 8, 1),
         version="1.0",
         status=status,
         adopted_on=adopted,

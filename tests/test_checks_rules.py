@@ -199,6 +199,15 @@ CASES = [
     ),
     Case("klacht-route", "fout", lambda s, b: (s, BOARD), append("")),
     Case(
+        "klacht-pesten",
+        "waarschuwing",
+        board("      stappen: [leerkracht,", "      reikwijdte: [kwaliteit]\n      stappen: [leerkracht,"),
+        board(
+            "      stappen: [leerkracht,",
+            "      reikwijdte: [kwaliteit, pesten]\n      stappen: [leerkracht,",
+        ),
+    ),
+    Case(
         "klacht-contactpersoon",
         "fout",
         school("  interne_vertrouwenspersoon: {personen: [p-ivp]}\n", ""),
@@ -344,6 +353,31 @@ CASES = [
         school("incidentregistratie:\n  systeem: ParnasSys\n  verantwoordelijke: directeur\n", ""),
         append(""),
     ),
+    # Vacant roles and incomplete concepts (issue 11; model/vacancy.py).
+    Case(
+        "vacature",
+        "waarschuwing",
+        school(
+            "  directeur: {personen: [p-dir]}\n",
+            "  directeur: {personen: [p-dir]}\n  ict_coordinator: {vacature: true}\n",
+        ),
+        append(""),
+    ),
+    Case(
+        "brief-ondertekenaar",
+        "waarschuwing",
+        school("  directeur: {personen: [p-dir]}\n", "  directeur: {vacature: true}\n"),
+        append(""),
+    ),
+    Case(
+        "concept-onvolledig",
+        "waarschuwing",
+        both(
+            school("  status: vastgesteld\n" + DATES, "  status: concept\n"),
+            school("  telefoon: 020 123 4567\n", ""),
+        ),
+        school("  status: vastgesteld\n" + DATES, "  status: concept\n"),
+    ),
     Case(
         "directeur",
         "waarschuwing",
@@ -390,6 +424,7 @@ def test_every_rule_has_a_case() -> None:
         "concept",
         "directeur",
         "incidentregistratie",
+        "vacature",
     }
     assert named == {case.rule for case in CASES}
 

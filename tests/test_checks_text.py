@@ -103,7 +103,13 @@ def _document(*chapters: tuple[str, str]) -> RenderedDocument:
         "Sociaal veiligheidsplan",
         "sociaal-veiligheidsplan",
         meta,
-        tuple(Chapter(title.lower(), title, markdown) for title, markdown in chapters),
+        (
+            *(Chapter(title.lower(), title, markdown) for title, markdown in chapters),
+            # Every plan has this legal chapter (checks/chapters.py); it says nothing unfinished.
+            Chapter(
+                "meldplicht-zedendelicten", "Meldplicht", "# Meldplicht\n\nWe melden dit bij het bestuur.\n"
+            ),
+        ),
     )
 
 

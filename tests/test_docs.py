@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import io
 import re
 from pathlib import Path
 
@@ -43,3 +46,20 @@ def test_gitignore_keeps_outputs_and_letters_out_of_git() -> None:
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
     for entry in ("/site/", "/documenten/", "/brieven/"):
         assert entry in ignored
+
+
+def test_templates_readme_lists_the_whole_context() -> None:
+    """templates/README.md ends with the reference tools/context_reference.py prints: every name a template sees."""
+    spec = importlib.util.spec_from_file_location(
+        "context_reference", ROOT / "tools" / "context_reference.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        module.main()
+    readme = (ROOT / "templates" / "README.md").read_text(encoding="utf-8")
+    assert readme.endswith(printed.getvalue()), (
+        "draai tools/context_reference.py en zet de uitvoer in templates/README.md"
+    )

@@ -23,15 +23,16 @@ from policies import SCHOOL, policy_tree
 from support import require_program
 
 from schoolveiligheid.brief import write_letter
+from schoolveiligheid.brief.checks import read_case
+from schoolveiligheid.brief.context import letter_contexts
+from schoolveiligheid.brief.writer import Letter, LetterWriter
 from schoolveiligheid.build import BuildOptions, build
 from schoolveiligheid.cli import main
 from schoolveiligheid.context.forms import forms_context
-from schoolveiligheid.context.letter import letter_contexts
 from schoolveiligheid.errors import BuildFailed, display_path
 from schoolveiligheid.model import SchoolModel
-from schoolveiligheid.model.case_checks import read_case
+from schoolveiligheid.writers.docx_fill import DocxFiller
 from schoolveiligheid.writers.forms import FORMS, FormWriter
-from schoolveiligheid.writers.letters import DocxFiller, Letter, LetterWriter
 from schoolveiligheid.writers.pdf import convert_pairs
 
 # Data that exists only in the example case files.
@@ -77,15 +78,18 @@ def test_every_school_gets_the_three_forms_beside_its_documents(output: Path) ->
 def test_incident_form_is_pre_filled_from_the_policy(output: Path) -> None:
     text = form(output, "vlinderboom", "incidentregistratieformulier")
     assert "OBS De Vlinderboom" in text
-    assert "Leg het incident vast in ParnasSys (logboek sociale veiligheid) binnen 2 schooldagen." in text
+    assert (
+        "Leg het incident vast in ParnasSys (logboek sociale veiligheid) binnen 2 dagen na het voorval."
+        in text
+    )
     assert (
         "Verantwoordelijk voor de registratie: de coördinator sociale veiligheid (Sanne Pijnacker)." in text
     )
-    assert re.search(r"De incidenten worden twee keer per jaar, met de .+ geanalyseerd\.", text)
+    assert re.search(r"Analyse van de incidenten: twee keer per jaar, met de .+\.", text)
     assert "Overzicht incidenten 2026-2027" in text
     assert "Fysiek ingrijpen" not in text and "Bewaren:" not in text
     special = form(output, "kompasroos", "incidentregistratieformulier")
-    assert "SWIS Suite binnen 3 schooldagen" in special
+    assert "SWIS Suite binnen 3 dagen na het voorval" in special
     assert "de training Geweldloos weerbaar begrenzen" in special
     assert "Bewaren: in het leerlingdossier" in special
 

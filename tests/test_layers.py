@@ -1,6 +1,10 @@
 """The package's stages import only earlier stages, and only the loader reads YAML.
 
-errors, documents, law  ->  load  ->  model  ->  checks, context  ->  render  ->  writers  ->  build  ->  cli
+law_calendar  ->  errors, documents, law  ->  load, paths  ->  model  ->  checks, context, verschil  ->  render  ->  writers
+    ->  build, brief  ->  cli
+
+The commands beside the build each have one package: `verschil` (compares two models, after the
+model) and `brief` (letters, after the writers, whose Word filler it uses).
 """
 
 from __future__ import annotations
@@ -17,10 +21,13 @@ STAGES = {
     "progress": 1,
     "documents": 0,
     "law": 0,
+    "law_calendar": -1,  # holidays and terms, beneath the legal table that uses them
     "load": 1,
+    "paths": 1,
     "model": 2,
     "checks": 3,
     "context": 3,
+    "verschil": 3,
     "render": 4,
     "writers": 5,
     "build": 6,
@@ -88,6 +95,23 @@ def test_no_module_imports_a_later_stage() -> None:
             if target in STAGES and STAGES[target] == STAGES[own] and target != own:
                 backward.append(f"{path.relative_to(PACKAGE)}:{line} importeert zusterfase {target}")
     assert not backward, "\n".join(backward)
+
+
+# Each command beside the build has one package, which only the command line reaches.
+COMMANDS = ("brief", "verschil")
+
+
+def test_each_command_package_is_reached_only_through_the_cli() -> None:
+    reached = []
+    for path in PACKAGE.rglob("*.py"):
+        own = _stage_of(path)
+        for target, line in _imports(path):
+            # cli runs them; the package's __init__ names them in the public surface, imported on use.
+            if target in COMMANDS and own not in (target, "cli", "__init__"):
+                reached.append(f"{path.relative_to(PACKAGE)}:{line} importeert {target}")
+    assert not reached, "\n".join(reached)
+    for command in COMMANDS:
+        assert (PACKAGE / command / "__init__.py").is_file(), f"{command} is geen eigen pakket"
 
 
 def test_only_the_loader_imports_yaml() -> None:

@@ -18,13 +18,14 @@ from letters_support import EXAMPLE_POLICY, EXAMPLES, ROOT, blank_key, example, 
 from policies import line_of, policy_tree
 
 from schoolveiligheid.brief import check_output_folder, write_letter
+from schoolveiligheid.brief.case import KINDS
+from schoolveiligheid.brief.checks import read_case
+from schoolveiligheid.brief.context import letter_contexts
+from schoolveiligheid.brief.writer import context_values, template_for
 from schoolveiligheid.cli import main
-from schoolveiligheid.context.letter import letter_contexts
 from schoolveiligheid.errors import InvalidInput, Problem
 from schoolveiligheid.model import SchoolModel, load_schools
-from schoolveiligheid.model.case import KINDS
-from schoolveiligheid.model.case_checks import read_case
-from schoolveiligheid.writers.letters import DocxFiller, context_values, template_for
+from schoolveiligheid.writers.docx_fill import DocxFiller
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
 import shutil
@@ -18,10 +17,10 @@ from policies import BOARD, SCHOOL, policy_tree
 from support import require_program
 
 from schoolveiligheid.brief import LetterResult, write_letter
+from schoolveiligheid.brief.case import KINDS
+from schoolveiligheid.brief.writer import LetterWriter
 from schoolveiligheid.cli import main
 from schoolveiligheid.errors import InvalidInput, display_path
-from schoolveiligheid.model.case import KINDS
-from schoolveiligheid.writers.letters import LETTERS_DIR, LetterWriter
 from schoolveiligheid.writers.pdf import convert_pairs
 
 # The fictional pupils and parents of the example cases: none may reach a group letter or the console.
@@ -103,7 +102,7 @@ def test_removal_letters_follow_the_law_and_each_other(examples: dict[str, Lette
     assert "Basisschool Het Verzonnen Pad in Lindewaarde is bereid Robin toe te laten" in final
     assert "uiterlijk op maandag 1 maart 2027 binnen zijn" in final
     # Openbare school: four weeks from the day after the objection term ends, then the administrative court.
-    assert "beslist uiterlijk op maandag 29 maart 2027 op uw bezwaar" in final
+    assert "beslist uiterlijk op dinsdag 30 maart 2027 op uw bezwaar" in final  # not Tweede Paasdag (Atw)
     assert "de bestuursrechter" in final and "civiele rechter" not in final
     assert "Geschillencommissie passend onderwijs" in final
     assert "8 weken" not in final and "acht weken" not in final, "no 8-week clause in PO"
@@ -282,10 +281,10 @@ def test_user_text_is_escaped_and_survives_as_typed(tmp_path: Path) -> None:
 
 
 def test_templates_compile_once_for_many_letters(tmp_path: Path) -> None:
-    from schoolveiligheid.context.letter import letter_contexts
+    from schoolveiligheid.brief.checks import read_case
+    from schoolveiligheid.brief.context import letter_contexts
+    from schoolveiligheid.brief.writer import Letter
     from schoolveiligheid.model import load_schools
-    from schoolveiligheid.model.case_checks import read_case
-    from schoolveiligheid.writers.letters import Letter
 
     loaded = read_case(EXAMPLES / "schorsing.yaml", load_schools(EXAMPLE_POLICY))
     context = letter_contexts(loaded)[0]
@@ -303,25 +302,22 @@ def test_same_case_gives_byte_identical_letters(tmp_path: Path) -> None:
     assert first == second
 
 
-def test_committed_templates_are_what_the_generator_makes() -> None:
-    spec = importlib.util.spec_from_file_location("maak_brieven", ROOT / "tools" / "maak_brieven.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+def test_letter_and_form_texts_are_text_and_become_the_same_word_template_every_time() -> None:
+    from schoolveiligheid.writers.docx_lines import compile_text
+
+    texts = sorted((ROOT / "templates" / "brieven").glob("*.txt.j2"))
+    texts += sorted((ROOT / "templates" / "formulieren").glob("*.txt.j2"))
+    assert [path.stem.removesuffix(".txt") for path in texts[:10]] == sorted(KINDS)
+    assert len(texts) == 13
 
     def parts(data: bytes) -> dict[str, bytes]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return {info.filename: archive.read(info) for info in archive.infolist()}
 
-    for kind, text in module.LETTERS.items():
-        assert parts(module.build_letter(kind, text)) == parts((LETTERS_DIR / f"{kind}.docx").read_bytes()), (
-            "run: python tools/maak_brieven.py"
-        )
-    for name, build in module.FORMS.items():
-        committed = ROOT / "templates" / "formulieren" / f"{name}.docx"
-        assert parts(build(module.new_document, module.add_lines, module.save)) == parts(
-            committed.read_bytes()
-        )
+    for path in texts:
+        assert parts(compile_text(path, ()).data) == parts(compile_text(path, ()).data), path.name
+    committed = [*(ROOT / "letters").rglob("*.docx"), *(ROOT / "templates").glob("[bf]*/**/*.docx")]
+    assert not committed, "the texts are the source; no generated Word template is kept"
 
 
 def _mode(path: Path) -> int:
@@ -409,13 +405,13 @@ def test_letters_to_the_own_parents_name_son_or_daughter(examples: dict[str, Let
 def test_every_field_of_the_letter_context_is_used_by_a_template() -> None:
     import dataclasses
 
-    from schoolveiligheid.context import letter_views
+    from schoolveiligheid.brief import views as letter_views
 
-    spec = importlib.util.spec_from_file_location("maak_brieven", ROOT / "tools" / "maak_brieven.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    source = "\n".join([*module.LETTERS.values(), module.LETTERHEAD])
+    letter_texts = [
+        *(ROOT / "templates" / "brieven").rglob("*.txt.j2"),
+        ROOT / "templates" / "_gedeeld" / "briefhoofd.txt.j2",
+    ]
+    source = "\n".join(path.read_text(encoding="utf-8") for path in letter_texts)
     # Names inside Jinja only: {{ … }}, {% … %} and the '% …' lines; the Dutch words around them do not count.
     code = " ".join(re.findall(r"\{\{.*?\}\}|\{%.*?%\}|^% .*$", source, re.MULTILINE))
     names = set(re.findall(r"[a-z_]+", code))

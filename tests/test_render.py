@@ -14,7 +14,7 @@ from support import write_tree
 from schoolveiligheid.context import build_context
 from schoolveiligheid.errors import InvalidInput
 from schoolveiligheid.model import load_schools
-from schoolveiligheid.model.school import DEFAULT_TEMPLATES
+from schoolveiligheid.paths import DEFAULT_TEMPLATES
 from schoolveiligheid.render import Renderer, escape_markdown
 from schoolveiligheid.writers.markup import collapse_whitespace, plain_text
 
@@ -55,8 +55,8 @@ def _render(tmp_path: Path, chapter: str, school: str = SCHOOL) -> str:
     ("chapter", "line", "message"),
     [
         ("# Titel\n\nTekst\n{{ school.nmae }}\n", 4, "onbekende waarde in sjabloon"),
-        ("# Titel\n\n{{ doc.evaluation_before }}\n", 3, "de waarde is leeg"),
-        ("# Titel\n\n{{ doc.adopted_on }}\n", 3, "een datum moet door het filter |datum"),
+        ("# Titel\n\n{{ edition.evaluation_before }}\n", 3, "de waarde is leeg"),
+        ("# Titel\n\n{{ edition.adopted_on }}\n", 3, "een datum moet door het filter |datum"),
         ("# Titel\n\n{{ school.phone }}\n", 3, "|link"),
         ("# Titel\n\n{% if school.name %}\n", 3, "fout in sjabloon"),
     ],

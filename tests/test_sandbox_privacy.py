@@ -25,12 +25,14 @@ from policies import BOARD, SCHOOL, line_of, policy_tree
 
 from schoolveiligheid import brief as lettering
 from schoolveiligheid.brief import check_output_folder, write_letter
+from schoolveiligheid.brief import private as letter_writer
 from schoolveiligheid.cli import main
 from schoolveiligheid.context import build_context
-from schoolveiligheid.errors import BuildFailed, InvalidInput
+from schoolveiligheid.errors import BuildFailed, InvalidInput, display_path
 from schoolveiligheid.model import load_schools
+from schoolveiligheid.paths import DEFAULT_TEMPLATES
 from schoolveiligheid.render import Renderer
-from schoolveiligheid.writers import letters as letter_writer
+from schoolveiligheid.writers.docx_lines import compile_text
 
 OWN = "sjablonen: eigen\n"
 LOGO = (EXAMPLE_POLICY / "logo" / "vlinderboom.png").read_bytes()
@@ -138,9 +140,11 @@ def test_a_schools_own_letter_template_cannot_reach_python(
 ) -> None:
     marker = tmp_path / "gehackt"
     payload = "{{ cycler.__init__.__globals__.os.system('touch %s') }}" % marker  # noqa: UP031 - braces
+    standard = tmp_path / "schorsing.docx"  # the standard letter as a Word template of the school's own
+    standard.write_bytes(compile_text(DEFAULT_TEMPLATES / "brieven" / "schorsing.txt.j2", ()).data)
     policy = _example_policy_with_own_templates(
         tmp_path,
-        {"brieven/schorsing.docx": _docx_with(payload, letter_writer.LETTERS_DIR / "schorsing.docx")},
+        {"brieven/schorsing.docx": _docx_with(payload, standard)},
     )
     out = tmp_path / "brieven"
     assert (
@@ -337,7 +341,7 @@ def test_letter_names_and_output_hold_no_pupil_and_no_case_file_name(
     assert stem not in printed.lower() and case_name.lower() not in printed.lower()
     assert not any(re.search(rf"\b{word}\b", printed, re.IGNORECASE) for word in words), printed
     assert sorted(line for line in printed.splitlines() if line.startswith("brief: ")) == sorted(
-        f"brief: {lettering.display_path(path)}" for path in written
+        f"brief: {display_path(path)}" for path in written
     )
 
 
@@ -521,12 +525,12 @@ def test_a_killed_brief_leaves_no_readable_letter(tmp_path: Path) -> None:
     script = f"""
 import os, signal
 from pathlib import Path
-from schoolveiligheid.writers import letters
+from schoolveiligheid.brief import private
 from schoolveiligheid.brief import write_letter
-original = letters._link_new
+original = private._link_new
 def stop(temporary, path):
     os.kill(os.getpid(), signal.SIGTERM)
-letters._link_new = stop
+private._link_new = stop
 write_letter(Path({str(EXAMPLES / "schorsing.yaml")!r}), Path({str(EXAMPLE_POLICY)!r}), Path({str(out)!r}))
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)

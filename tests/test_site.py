@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,8 +22,10 @@ from site_fixture import (
     tel_links,
 )
 
+from schoolveiligheid.build import BuildOptions
+from schoolveiligheid.build import build as build_policy
 from schoolveiligheid.documents import SitePage
-from schoolveiligheid.errors import BuildFailed
+from schoolveiligheid.errors import BuildFailed, InvalidInput
 from schoolveiligheid.writers import site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -310,6 +313,97 @@ def test_board_index_lists_every_school(tmp_path: Path) -> None:
     # Built again for one school, the board page of the earlier run goes.
     site.write(case.bundles, out_dir, case.downloads, BASE_CONFIG)
     assert not index.exists()
+
+
+OWN_CSS = "/* eigen huisstijl van de school */\n.md-header { background: #006400; }\n"
+OWN_INDEX = """<!doctype html>
+<html lang="nl">
+<head><meta charset="utf-8"><meta name="generator" content="schoolveiligheid">
+<title>Eigen overzicht van {{ board_name }}</title></head>
+<body><ul>{% for school in schools %}<li><a href="{{ school.href }}">{{ school.name }}</a></li>{% endfor %}</ul></body>
+</html>
+"""
+
+
+def test_a_schools_own_stylesheet_is_used_in_its_site(tmp_path: Path) -> None:
+    own = tmp_path / "sjablonen" / "de-testhoeve"
+    write_file(own / "site" / "schoolveiligheid.css", OWN_CSS)
+    case = de_testhoeve_case(tmp_path / "downloads")
+    bundle = dataclasses.replace(case.bundles[0], template_dirs=(own,))
+    other = dataclasses.replace(de_testhoeve_bundle("vastgesteld"), school_id="proeftuin")
+    downloads = {**case.downloads, "proeftuin": case.downloads["de-testhoeve"]}
+    out_dir = tmp_path / "site"
+    site.write([bundle, other], out_dir, downloads, BASE_CONFIG)
+
+    assert (out_dir / "de-testhoeve" / "schoolveiligheid.css").read_text("utf-8") == OWN_CSS
+    assert 'href="schoolveiligheid.css"' in (out_dir / "de-testhoeve" / "index.html").read_text("utf-8")
+    default = (ROOT / "templates" / "site" / "schoolveiligheid.css").read_text("utf-8")
+    assert (out_dir / "proeftuin" / "schoolveiligheid.css").read_text("utf-8") == default
+
+
+def test_a_boards_own_index_template_is_used(tmp_path: Path) -> None:
+    board = tmp_path / "sjablonen" / "bestuur"
+    write_file(board / "site" / "bestuur-index.html.j2", OWN_INDEX)
+    case = de_testhoeve_case(tmp_path / "downloads")
+    second = dataclasses.replace(
+        de_testhoeve_bundle("vastgesteld"), school_id="proeftuin", school_name="<Proeftuin>"
+    )
+    downloads = {**case.downloads, "proeftuin": case.downloads["de-testhoeve"]}
+    out_dir = tmp_path / "site"
+    site.write([*case.bundles, second], out_dir, downloads, BASE_CONFIG, board_templates=[board])
+
+    html = (out_dir / "index.html").read_text("utf-8")
+    assert f"<title>Eigen overzicht van {BOARD}</title>" in html
+    assert '<a href="proeftuin/index.html">&lt;Proeftuin&gt;</a>' in html, "escaped like the default"
+    # Built again for one school, the board's own index goes like the default one.
+    site.write(case.bundles, out_dir, case.downloads, BASE_CONFIG, board_templates=[board])
+    assert not (out_dir / "index.html").exists()
+
+
+def test_an_own_site_template_may_not_lead_out_of_its_folder(tmp_path: Path) -> None:
+    outside = tmp_path / "elders"
+    write_file(outside / "geheim.css", "/* niet van de school */\n")
+    write_file(outside / "index.html.j2", "{{ board_name }}\n")
+    own = tmp_path / "sjablonen" / "de-testhoeve"
+    (own / "site").mkdir(parents=True)
+    (own / "site" / "schoolveiligheid.css").symlink_to(outside / "geheim.css")
+    (own / "site" / "bestuur-index.html.j2").symlink_to(outside / "index.html.j2")
+    case = de_testhoeve_case(tmp_path / "downloads")
+    bundle = dataclasses.replace(case.bundles[0], template_dirs=(own,))
+    with pytest.raises(InvalidInput, match="buiten de sjablonenmap"):
+        site.write([bundle], tmp_path / "site", case.downloads, BASE_CONFIG)
+    second = dataclasses.replace(de_testhoeve_bundle("vastgesteld"), school_id="proeftuin")
+    downloads = {**case.downloads, "proeftuin": case.downloads["de-testhoeve"]}
+    with pytest.raises(BuildFailed, match="buiten de map"):
+        site.write([*case.bundles, second], tmp_path / "site", downloads, BASE_CONFIG, board_templates=[own])
+    assert not (tmp_path / "site").exists(), "nothing is written"
+
+
+def test_a_build_uses_the_schools_stylesheet_and_the_boards_index(tmp_path: Path) -> None:
+    """The build hands the site writer each school's own folders and the board's folder."""
+    policy = tmp_path / "beleid"
+    shutil.copytree(ROOT / "policy", policy)
+    for name, folder in (
+        ("vlinderboom.yaml", "sjablonen/vlinderboom"),
+        ("bestuur.yaml", "sjablonen/bestuur"),
+    ):
+        path = policy / name
+        path.write_text(path.read_text("utf-8") + f"sjablonen: {folder}\n", encoding="utf-8")
+    write_file(policy / "sjablonen" / "vlinderboom" / "site" / "schoolveiligheid.css", OWN_CSS)
+    write_file(policy / "sjablonen" / "bestuur" / "site" / "bestuur-index.html.j2", OWN_INDEX)
+    report = build_policy(BuildOptions(policy=policy, output_root=tmp_path / "uit"))
+
+    sites = tmp_path / "uit" / "site"
+    assert report.ok and len(report.built) == 3
+    assert (sites / "vlinderboom" / "schoolveiligheid.css").read_text("utf-8") == OWN_CSS
+    default = (ROOT / "templates" / "site" / "schoolveiligheid.css").read_text("utf-8")
+    assert (sites / "zonnewijzer" / "schoolveiligheid.css").read_text("utf-8") == default
+    assert "<title>Eigen overzicht van " in (sites / "index.html").read_text("utf-8")
+
+
+def write_file(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
 
 
 def test_duplicate_school_ids_are_refused(tmp_path: Path) -> None:

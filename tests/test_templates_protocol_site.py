@@ -29,7 +29,7 @@ PROTOCOL_TITLES = [
     "Vormen van pesten",
     "Pesten voorkomen",
     "Aanpak als er gepest wordt",
-    "Stappen als het pesten niet stopt",
+    "Stappen bij pesten en ongewenst gedrag",
     "Taken en verantwoordelijkheden",
     "Adviezen aan ouders",
     "Contact",
@@ -114,7 +114,11 @@ def test_protocol_has_its_chapters_in_order(
     example_rendered: dict[str, RenderedSchool], example_contexts: dict[str, SchoolContext], school_id: str
 ) -> None:
     titles = [ch.title for ch in document(example_rendered[school_id], "pestprotocol").chapters]
-    expected = PROTOCOL_TITLES + ([OPEN_POINTS_TITLE] if example_contexts[school_id].doc.open_points else [])
+    expected = (
+        PROTOCOL_TITLES
+        + (["Bijlage A – De praatkaart"] if school_id == "kompasroos" else [])  # its own text (eigen_teksten)
+        + ([OPEN_POINTS_TITLE] if example_contexts[school_id].edition.open_points else [])
+    )
     assert titles == expected
 
 
@@ -145,7 +149,7 @@ def test_protocol_lists_the_chosen_methods_and_every_escalation_step_with_its_te
     prevention = chapter(protocol, "Pesten voorkomen")
     for method in context.methods:
         assert f"### {method.title}" in prevention
-    steps = chapter(protocol, "Stappen als het pesten niet stopt")
+    steps = chapter(protocol, "Stappen bij pesten en ongewenst gedrag")
     assert context.bullying is not None and context.bullying.escalation
     for step in context.bullying.escalation:
         text = section(steps, f"## Stap {step.number}: {step.title}")
@@ -165,7 +169,7 @@ def test_suspension_step_cites_the_article_of_the_schools_own_law(
     context = example_contexts[school_id]
     assert context.law.law == law
     steps = chapter(
-        document(example_rendered[school_id], "pestprotocol"), "Stappen als het pesten niet stopt"
+        document(example_rendered[school_id], "pestprotocol"), "Stappen bij pesten en ongewenst gedrag"
     )
     other = "Wet op de expertisecentra" if law == "WPO" else "Wet op het primair onderwijs"
     assert context.law.suspension_article and context.law.suspension_article in steps
@@ -229,7 +233,7 @@ def test_protocol_without_curative_approach_has_no_empty_chapter(tmp_path: Path)
     protocol = document(rendered, "pestprotocol")
     titles = [ch.title for ch in protocol.chapters]
     assert "Aanpak als er gepest wordt" not in titles
-    assert "Stappen als het pesten niet stopt" in titles
+    assert "Stappen bij pesten en ongewenst gedrag" in titles
     assert "## Stap 1: Gesprek met de ouders" in protocol.markdown
     assert "**Termijn:** 2 weken" in protocol.markdown
     assert empty_headings(protocol.markdown) == []
@@ -257,7 +261,9 @@ def test_schoolgids_is_one_short_chapter_with_contacts_complaints_and_monitoring
     context = example_contexts[school_id]
     gids = document(example_rendered[school_id], "schoolgids")
     assert gids.chapters[0].title == "Sociale veiligheid"
-    assert [ch.title for ch in gids.chapters[1:]] == ([OPEN_POINTS_TITLE] if context.doc.open_points else [])
+    assert [ch.title for ch in gids.chapters[1:]] == (
+        [OPEN_POINTS_TITLE] if context.edition.open_points else []
+    )
     text = gids.chapters[0].markdown
     words = len(plain_text(text).split())
     assert words <= 900, f"{school_id}: {words} woorden"
@@ -268,6 +274,9 @@ def test_schoolgids_is_one_short_chapter_with_contacts_complaints_and_monitoring
         "Als uw kind gepest wordt",
         "Klachten",
         "Hoe we de veiligheid meten",
+        # Issue 12: a short paragraph with a reference to the plan's new chapters.
+        "Foto's en sociale media",
+        "Wat we vastleggen",
         "Meer lezen",
     ]
     for role in context.contacts:
@@ -368,7 +377,7 @@ def test_downloads_page_offers_word_and_pdf_and_says_what_was_adopted(
     for download in context.downloads:
         assert f"](downloads/{download.docx})" in text
         assert download.pdf and f"](downloads/{download.pdf})" in text
-    assert context.doc.adopted_on is not None
+    assert context.edition.adopted_on is not None
     assert "21 september 2026" in text and "concept" not in text
     draft = example_schools["zonnewijzer"]
     text = page(renderer.render_school(build_context(draft), draft.template_dirs), "downloads")
@@ -431,7 +440,7 @@ def test_minimal_policy_renders_without_empty_headings(tmp_path: Path) -> None:
         assert empty_headings(text) == [], name
     titles = [ch.title for ch in document(rendered, "pestprotocol").chapters]
     assert "Aanpak als er gepest wordt" not in titles
-    assert "Stappen als het pesten niet stopt" not in titles
+    assert "Stappen bij pesten en ongewenst gedrag" not in titles
     assert "Klachten" not in texts["site-contact"]
 
 

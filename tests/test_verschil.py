@@ -19,12 +19,11 @@ from checks_fixture import COMPLETE_BOARD, COMPLETE_SCHOOL, changed
 from policies import line_of, policy_tree
 from support import require_program, write_tree
 
-from schoolveiligheid.checks.compare import Side, summary
-from schoolveiligheid.checks.versions import parse_version
 from schoolveiligheid.cli import main
 from schoolveiligheid.errors import InvalidInput
 from schoolveiligheid.model import SchoolModel, load_schools
 from schoolveiligheid.model.schema import json_schema
+from schoolveiligheid.verschil import Side, parse_version, summary
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -94,6 +94,7 @@ def meta(**changes: object) -> DocumentMeta:
         adopted_on="15 september 2026",
         consent_on="8 september 2026",
         adopted_date=date(2026, 9, 15),
+        school_year_start=date(2026, 8, 1),
     )
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 

@@ -17,6 +17,7 @@ from datetime import date
 
 from ..documents import RenderedDocument, SitePage
 from ..model import SchoolModel
+from .chapters import check_chapters, check_rendered_chapters
 from .findings import Collector, Finding, Severity, by_severity
 from .hygiene import check_hygiene
 from .legal import check_legal
@@ -28,11 +29,12 @@ __all__ = ["Finding", "Severity", "by_severity", "check_rendered", "check_school
 
 def check_school(school: SchoolModel, today: date) -> list[Finding]:
     """All findings for one school's policy data; `today` comes from clock.today()."""
-    out = Collector(school.id, school.raw)
+    out = Collector(school.id)
     check_legal(school, today, out)
     check_school_year(school, today, out)
-    check_policy_text(school.raw, out)
+    check_policy_text(school.texts, out)
     check_hygiene(school, out)
+    check_chapters(school, out)
     return out.findings
 
 
@@ -40,6 +42,7 @@ def check_rendered(
     school: SchoolModel, documents: Sequence[RenderedDocument], pages: Sequence[SitePage] = ()
 ) -> list[Finding]:
     """Unfinished text in the school's generated documents and site pages."""
-    out = Collector(school.id, school.raw)
-    check_rendered_text(documents, pages, school.raw, out)
+    out = Collector(school.id)
+    check_rendered_text(documents, pages, school.texts, out)
+    check_rendered_chapters(documents, out)
     return out.findings

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from ..errors import display_path
 from ..law import FACTS
-from ..load import KeyPath, Mark, MarkedDict, MarkedList, format_key_path
+from ..load import Mark
 
 Severity = Literal["fout", "waarschuwing"]
 
@@ -55,76 +55,34 @@ def practice(what: str) -> str:
     return PRACTICE + what
 
 
-def _child(node: Any, part: str | int) -> tuple[Any, Mark | None]:
-    if isinstance(node, MarkedDict) and isinstance(part, str) and part in node:
-        return node[part], node.marks.get(part)
-    if isinstance(node, MarkedList) and isinstance(part, int) and 0 <= part < len(node):
-        return node[part], node.marks[part]
-    return None, None
-
-
-def mark_of(raw: MarkedDict, path: KeyPath) -> tuple[Mark, KeyPath]:
-    """The mark of the value at path, or of the deepest part that exists plus the parts that do not."""
-    node: Any = raw
-    found = raw.mark
-    for depth, part in enumerate(path):
-        node, mark = _child(node, part)
-        if mark is None:
-            return found, path[depth:]
-        found = mark
-    return found, ()
-
-
-def format_where(mark: Mark, key: str = "") -> str:
-    """'file:line: key' as users read it (the path relative to the working folder)."""
-    place = f"{display_path(mark.file)}:{mark.line}"
-    return f"{place}: {key}" if key else place
-
-
-def where(raw: MarkedDict, *path: str | int) -> str:
-    """Where to look for a value: its own line, or the closest line above it when it is missing.
-
-    The key path is the one in the file that holds the line (a board's list
-    index, not the index in the merged policy), so it matches what the user sees.
-    """
-    mark, missing = mark_of(raw, path)
-    return format_where(mark, format_key_path((*mark.path, *missing)))
-
-
-def item_index(raw: MarkedDict, key: str, item_id: str) -> int | None:
-    """The position of the item with this id in a merged list (personen, organisaties, documenten)."""
-    items = raw.get(key)
-    if not isinstance(items, MarkedList):
-        return None
-    for index, item in enumerate(items):
-        if isinstance(item, MarkedDict) and item.get("id") == item_id:
-            return index
-    return None
-
-
-def where_item(raw: MarkedDict, key: str, item_id: str, *path: str) -> str:
-    """Where a field of a listed person, organisation or document is written."""
-    index = item_index(raw, key, item_id)
-    return where(raw, key) if index is None else where(raw, key, index, *path)
+def format_where(place: Mark | str) -> str:
+    """A mark as users read it, 'file:line: key' (the file relative to the working folder, the key path
+    in the file that holds the line); a place in generated text stays as it is."""
+    if not isinstance(place, Mark):
+        return place
+    line = f"{display_path(place.file)}:{place.line}"
+    return f"{line}: {place.key}" if place.key else line
 
 
 class Collector:
     """Collects the findings of one school; rule modules add to it."""
 
-    def __init__(self, school_id: str, raw: MarkedDict) -> None:
+    def __init__(self, school_id: str) -> None:
         self.school_id = school_id
-        self.raw = raw
         self.findings: list[Finding] = []
 
     def add(
-        self, severity: Severity, rule: str, message: str, where: str, source: str, hint: str = ""
+        self, severity: Severity, rule: str, message: str, where: Mark | str, source: str, hint: str = ""
     ) -> None:
-        self.findings.append(Finding(self.school_id, severity, rule, message, where, source, hint))
+        """A finding at a mark of the model (a line of a file), or at a place in generated text."""
+        self.findings.append(
+            Finding(self.school_id, severity, rule, message, format_where(where), source, hint)
+        )
 
-    def error(self, rule: str, message: str, where: str, source: str, hint: str = "") -> None:
+    def error(self, rule: str, message: str, where: Mark | str, source: str, hint: str = "") -> None:
         self.add("fout", rule, message, where, source, hint)
 
-    def warning(self, rule: str, message: str, where: str, source: str, hint: str = "") -> None:
+    def warning(self, rule: str, message: str, where: Mark | str, source: str, hint: str = "") -> None:
         self.add("waarschuwing", rule, message, where, source, hint)
 
 

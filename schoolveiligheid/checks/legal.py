@@ -11,11 +11,13 @@ from datetime import date
 from typing import get_args
 
 from .. import law
+from ..load import Mark
 from ..model import ResolvedRole, SchoolModel
 from ..model.base import ROLES
 from ..model.practice import Frequency, InstrumentChoice, Removal
-from ..model.wording import join, number_word
-from .findings import Collector, source_of, where, where_item
+from ..model.vacancy import LEGAL_ROLES
+from ..model.wording import join, number_word, with_article
+from .findings import Collector, source_of
 
 WVS = "wet_veiligheid_op_school"
 _PER_YEAR = {"dag": 200.0, "week": 40.0, "twee_weken": 20.0, "maand": 10.0, "blok": 4.0, "jaar": 1.0}
@@ -42,7 +44,7 @@ def _policy(school: SchoolModel, out: Collector) -> None:
         out.error(
             "wvs-beleid",
             "het beleid beschrijft niet hoe de school pesten en incidenten aanpakt",
-            where(out.raw, "pestaanpak"),
+            policy.mark_of("bullying"),
             source_of(WVS),
             "vul pestaanpak: in met een curatieve aanpak (curatief.methoden) en de stappen (escalatie)",
         )
@@ -50,7 +52,7 @@ def _policy(school: SchoolModel, out: Collector) -> None:
         out.error(
             "wvs-beleid",
             "het beleid noemt geen programma's of activiteiten die pesten voorkomen",
-            where(out.raw, "methoden"),
+            policy.mark_of("methods"),
             source_of(WVS),
             "noem onder methoden: wat de school doet om pesten te voorkomen, bijvoorbeeld - id: vreedzame_school",
         )
@@ -86,21 +88,17 @@ def _is_legal_monitor(school: SchoolModel, choice: InstrumentChoice) -> bool:
     return (choice.respondents or entry.respondents) == "leerlingen"
 
 
-Problem = tuple[str, str, str, str, str]  # severity-free: rule, message, where, source, hint
+Problem = tuple[str, str, Mark, str, str]  # severity-free: rule, message, where, source, hint
 
 
-def _monitor_problems(
-    school: SchoolModel, index: int, choice: InstrumentChoice, today: date
-) -> list[Problem]:
-    raw = school.raw
-    path = ("monitoring", "instrumenten", index)
+def _monitor_problems(school: SchoolModel, choice: InstrumentChoice, today: date) -> list[Problem]:
     problems: list[Problem] = []
     if _times_per_year(choice.frequency) < 1:
         problems.append(
             (
                 "wvs-monitor-frequentie",
                 f"de monitor ({choice.instrument}) wordt minder dan één keer per jaar afgenomen",
-                where(raw, *path, "frequentie"),
+                choice.mark_of("frequency"),
                 source_of("monitoring"),
                 "neem de monitor elk jaar af: frequentie: {aantal: 1, per: jaar}",
             )
@@ -114,7 +112,7 @@ def _monitor_problems(
             (
                 "wvs-monitor-groepen",
                 f"de monitor ({choice.instrument}) wordt niet afgenomen in {what}",
-                where(raw, *path, "groepen"),
+                choice.mark_of("groups"),
                 source_of("monitoring", "monitoring_groepen"),
                 f"zet bij dit instrument groepen: {needed[0]}-{needed[-1]} (of meer groepen)"
                 if needed
@@ -141,7 +139,7 @@ def _monitor_problems(
             (
                 "wvs-monitor-afname",
                 message,
-                where(raw, *path, "laatste_afname"),
+                choice.mark_of("last_taken"),
                 source_of("monitoring"),
                 "neem de monitor af en zet de datum bij laatste_afname: (JJJJ-MM-DD)",
             )
@@ -155,16 +153,12 @@ def _monitoring(school: SchoolModel, today: date, out: Collector) -> None:
         out.error(
             "wvs-monitor",
             "het beleid noemt geen jaarlijkse monitoring van de sociale veiligheid",
-            where(out.raw, "monitoring"),
+            school.policy.mark_of("monitoring"),
             source_of(WVS, "monitoring"),
             "vul monitoring.instrumenten in met een vragenlijst voor leerlingen, bijvoorbeeld instrument: vensters",
         )
         return
-    candidates = [
-        (index, choice)
-        for index, choice in enumerate(monitoring.instruments)
-        if _is_legal_monitor(school, choice)
-    ]
+    candidates = [choice for choice in monitoring.instruments if _is_legal_monitor(school, choice)]
     if not candidates:
         fit = sorted(
             entry.id
@@ -175,12 +169,12 @@ def _monitoring(school: SchoolModel, today: date, out: Collector) -> None:
             "wvs-monitor",
             "geen van de instrumenten is een gestandaardiseerde vragenlijst voor leerlingen die als wettelijke "
             "monitor geldt",
-            where(out.raw, "monitoring", "instrumenten"),
+            monitoring.mark_of("instruments"),
             source_of("monitoring"),
             f"kies een instrument uit de catalogus dat daarvoor geschikt is: {', '.join(fit)}",
         )
         return
-    best = min((_monitor_problems(school, index, choice, today) for index, choice in candidates), key=len)
+    best = min((_monitor_problems(school, choice, today) for choice in candidates), key=len)
     for rule, message, place, source, hint in best:
         out.error(rule, message, place, source, hint)
 
@@ -190,14 +184,36 @@ def _for_parents(role: ResolvedRole, person_id: str) -> bool:
     return not audience or "ouders" in audience
 
 
+def _vacant(school: SchoolModel, out: Collector, role_id: str, rule: str) -> bool:
+    """A vacant legal role (model/vacancy.py): a fout once adopted, a waarschuwing in a concept."""
+    role = school.role(role_id)
+    if role is None or not role.vacant:
+        return False
+    term = ROLES[role_id][1] or ROLES[role_id][0]
+    concept = school.policy.document.status == "concept"
+    out.add(
+        "waarschuwing" if concept else "fout",
+        rule,
+        f"{with_article(term)}{'' if role.label.lower() == term.lower() else f' ({role.label})'} is nog vacant; "
+        "in de documenten staat 'de naam volgt'",
+        school.policy.roles.mark_of(role_id),
+        source_of(LEGAL_ROLES[role_id]),
+        f"noem onder rollen.{role_id}.personen wie deze taak krijgt en haal vacature: true weg"
+        + ("" if concept else "; tot dan kan het beleid niet vastgesteld worden (zet status: concept)"),
+    )
+    return True
+
+
 def _reachable(school: SchoolModel, out: Collector, role_id: str, rule: str) -> None:
     term = ROLES[role_id][1] or ROLES[role_id][0]
     role = school.role(role_id)
+    if _vacant(school, out, role_id, rule):
+        return
     if role is None or not role.people:
         out.error(
             rule,
             f"er is geen {term} met naam aangewezen",
-            where(out.raw, "rollen", role_id),
+            school.policy.roles.mark_of(role_id),
             source_of(WVS),
             f"noem onder rollen.{role_id}.personen wie deze taak heeft (één persoon mag beide wettelijke taken hebben)",
         )
@@ -207,7 +223,7 @@ def _reachable(school: SchoolModel, out: Collector, role_id: str, rule: str) -> 
         out.error(
             rule,
             f"de {role.label} is er volgens de doelgroep niet voor ouders",
-            where(out.raw, "rollen", role_id),
+            school.policy.roles.mark_of(role_id),
             source_of(WVS),
             "zet ouders bij de doelgroep van minstens één persoon in deze rol",
         )
@@ -218,7 +234,7 @@ def _reachable(school: SchoolModel, out: Collector, role_id: str, rule: str) -> 
             rule,
             f"ouders kunnen de {role.label} ({names}) niet bereiken: er staat geen openbaar e-mailadres of "
             "telefoonnummer bij",
-            where_item(out.raw, "personen", for_parents[0].id, "email"),
+            for_parents[0].mark_of("email"),
             source_of(WVS),
             "geef een e-mailadres of telefoonnummer van school; privé-adressen en 06-nummers worden alleen getoond "
             "met publiceer: {email: true} of {telefoon: true}",
@@ -227,11 +243,13 @@ def _reachable(school: SchoolModel, out: Collector, role_id: str, rule: str) -> 
 
 def _meldcode(school: SchoolModel, out: Collector) -> None:
     officer = school.role("aandachtsfunctionaris_meldcode")
-    if officer is None or not officer.people:
+    if _vacant(school, out, "aandachtsfunctionaris_meldcode", "meldcode-aandachtsfunctionaris"):
+        pass
+    elif officer is None or not officer.people:
         out.error(
             "meldcode-aandachtsfunctionaris",
             "er is geen aandachtsfunctionaris huiselijk geweld en kindermishandeling aangewezen",
-            where(out.raw, "rollen", "aandachtsfunctionaris_meldcode"),
+            school.policy.roles.mark_of("aandachtsfunctionaris_meldcode"),
             source_of("meldcode"),
             "noem de persoon onder rollen.aandachtsfunctionaris_meldcode.personen (vaak de intern begeleider)",
         )
@@ -239,7 +257,7 @@ def _meldcode(school: SchoolModel, out: Collector) -> None:
         out.error(
             "meldcode-document",
             "het beleid verwijst niet naar de meldcode huiselijk geweld en kindermishandeling",
-            where(out.raw, "meldcode"),
+            school.policy.mark_of("meldcode"),
             source_of("meldcode"),
             "zet de meldcode van het bestuur bij documenten en verwijs ernaar met meldcode: {document: <id>}",
         )
@@ -252,7 +270,7 @@ def _complaints(school: SchoolModel, out: Collector) -> None:
         out.error(
             "klacht-regeling",
             "het beleid verwijst niet naar een klachtenregeling en klachtencommissie",
-            where(out.raw, "klachten"),
+            school.policy.mark_of("complaints"),
             source,
             "vul klachten: in met regeling (een document) en commissie (een organisatie); vaak staat dit bij het bestuur",
         )
@@ -260,30 +278,46 @@ def _complaints(school: SchoolModel, out: Collector) -> None:
         out.error(
             "klacht-route",
             "het beleid beschrijft niet bij wie ouders met een klacht terechtkunnen (klachtroute)",
-            where(out.raw, "klachten", "routes"),
+            complaints.mark_of("routes"),
             source,
             "vul klachten.routes in, bijvoorbeeld stappen: [leerkracht, directeur, bevoegd_gezag, <commissie-id>]",
         )
     contact = school.role("interne_vertrouwenspersoon")
-    if contact is None or not contact.people:
+    if _vacant(school, out, "interne_vertrouwenspersoon", "klacht-contactpersoon"):
+        pass
+    elif contact is None or not contact.people:
         out.error(
             "klacht-contactpersoon",
             "er is geen contactpersoon of interne vertrouwenspersoon aangewezen",
-            where(out.raw, "rollen", "interne_vertrouwenspersoon"),
+            school.policy.roles.mark_of("interne_vertrouwenspersoon"),
             source,
             "noem de persoon onder rollen.interne_vertrouwenspersoon.personen",
         )
     _external_confidant(school, out, source)
     if complaints is not None:
-        committee = school.organisations.get(complaints.committee)
-        if committee is not None and not (committee.postal_address or committee.address or committee.website):
-            out.error(
-                "klacht-commissie",
-                f"bij de klachtencommissie ({committee.name}) staat geen postadres of website",
-                where_item(out.raw, "organisaties", committee.id),
+        if complaints.routes and complaints.route_for("pesten") is None:
+            out.warning(
+                "klacht-pesten",
+                "geen klachtroute gaat over pesten: protocol, schoolgids en site kunnen dan niet zeggen waar een "
+                "klacht over pesten heen gaat",
+                complaints.mark_of("routes"),
                 source,
-                "vul postadres: of website: in, zodat ouders weten waar ze een klacht indienen",
+                "zet pesten bij de reikwijdte van een route, bijvoorbeeld reikwijdte: [kwaliteit, pesten]",
             )
+        ids: list[str | None] = [complaints.committee_of(route) for route in complaints.routes]
+        ids = ids or [complaints.committee]
+        for committee_id in dict.fromkeys(ids):
+            committee = school.organisations.get(committee_id) if committee_id else None
+            if committee is not None and not (
+                committee.postal_address or committee.address or committee.website
+            ):
+                out.error(
+                    "klacht-commissie",
+                    f"bij de klachtencommissie ({committee.name}) staat geen postadres of website",
+                    committee.mark,
+                    source,
+                    "vul postadres: of website: in, zodat ouders weten waar ze een klacht indienen",
+                )
 
 
 def _external_confidant(school: SchoolModel, out: Collector, source: str) -> None:
@@ -295,7 +329,7 @@ def _external_confidant(school: SchoolModel, out: Collector, source: str) -> Non
             and bool(role.organisation.public_phone or role.organisation.public_email)
         )
     )
-    if reachable:
+    if reachable or _vacant(school, out, "externe_vertrouwenspersoon", "klacht-evp"):
         return
     message = (
         "er is geen externe vertrouwenspersoon aangewezen"
@@ -305,7 +339,7 @@ def _external_confidant(school: SchoolModel, out: Collector, source: str) -> Non
     out.error(
         "klacht-evp",
         message,
-        where(out.raw, "rollen", "externe_vertrouwenspersoon"),
+        school.policy.roles.mark_of("externe_vertrouwenspersoon"),
         source,
         "noem een persoon of organisatie met telefoon of e-mail onder rollen.externe_vertrouwenspersoon",
     )
@@ -326,7 +360,7 @@ def _measures(school: SchoolModel, out: Collector) -> None:
             "schorsing-max",
             f"een schorsing mag ten hoogste {_count(most, 'schooldag', 'schooldagen')} duren, "
             f"hier staat {suspension.max_school_days}",
-            where(out.raw, "maatregelen", "schorsing", "max_schooldagen"),
+            suspension.mark_of("max_school_days"),
             suspension_source,
             f"zet max_schooldagen: op {most} of minder",
         )
@@ -335,7 +369,7 @@ def _measures(school: SchoolModel, out: Collector) -> None:
         out.error(
             "schorsing-inspectie",
             f"de inspectie moet bericht krijgen van een schorsing die langer dan {longer} duurt; dat mag niet uit",
-            where(out.raw, "maatregelen", "schorsing", "inspectie_melden"),
+            suspension.mark_of("notify_inspectie"),
             suspension_source,
             "haal inspectie_melden: false weg",
         )
@@ -344,7 +378,7 @@ def _measures(school: SchoolModel, out: Collector) -> None:
         out.warning(
             "time-out-thuis",
             "een time-out waarbij de leerling thuis blijft, is wettelijk een schorsing",
-            where(out.raw, "maatregelen", "time_out", "waar"),
+            time_out.mark_of("where"),
             suspension_source,
             "laat de leerling bij een time-out op school (een andere groep), of gebruik de schorsing met "
             "bericht aan de inspectie",
@@ -352,12 +386,17 @@ def _measures(school: SchoolModel, out: Collector) -> None:
     heard = law.REMOVAL_HEARD
     missing = [who for who in heard if who not in measures.removal.hear]
     if missing:
-        optional = [who for who in _HEAR_OPTIONS if who not in heard]
+        optional = [
+            who
+            for who in _HEAR_OPTIONS
+            if who not in heard
+            and (who != "commissie_van_begeleiding" or school.policy.school.type != "po")  # sbo, so, vso only
+        ]
         out.error(
             "verwijdering-horen",
             f"voor een besluit tot verwijdering moeten {join(f'de {who}' for who in heard)} gehoord worden; "
             f"hier ontbreekt: {join(missing)}",
-            where(out.raw, "maatregelen", "verwijdering", "horen"),
+            measures.removal.mark_of("hear"),
             source_of(variant.removal.key),
             f"zet horen: [{', '.join(heard)}]"
             + (f" (eventueel met {join(optional, 'of')})" if optional else ""),

@@ -6,7 +6,7 @@ from datetime import date
 
 from ..model import SchoolModel
 from ..model.values import dutch_date
-from .findings import Collector, practice, source_of, where
+from .findings import Collector, practice, source_of
 
 _CYCLE = practice("het beleid geldt voor één schooljaar en wordt voor het einde ervan geëvalueerd")
 
@@ -21,7 +21,7 @@ def check_school_year(school: SchoolModel, today: date, out: Collector) -> None:
             "concept",
             "het beleid is nog een concept: elk document en elke pagina krijgt CONCEPT"
             + (f", met {points} open punt(en)" if points else ""),
-            where(out.raw, "document", "status"),
+            document.mark_of("status"),
             source_of("mr_instemming"),
             "zet status: vastgesteld met mr_instemming_op en vastgesteld_op zodra de MR heeft ingestemd",
         )
@@ -29,7 +29,7 @@ def check_school_year(school: SchoolModel, today: date, out: Collector) -> None:
             out.warning(
                 "open-punt",
                 f"open punt: {point}",
-                where(out.raw, "document", "open_punten", index),
+                document.mark_of("open_points", index),
                 practice("een concept noemt wat nog besloten moet worden"),
                 "werk het punt uit in het beleid en haal het dan hier weg",
             )
@@ -37,20 +37,20 @@ def check_school_year(school: SchoolModel, today: date, out: Collector) -> None:
         out.error(
             "mr-instemming",
             "het beleid is vastgesteld, maar er staat niet wanneer de MR instemde",
-            where(out.raw, "document", "mr_instemming_op"),
+            document.mark_of("consent_on"),
             source_of("mr_instemming"),
             "vul mr_instemming_op: in (JJJJ-MM-DD), of zet status: concept zolang de MR niet heeft ingestemd",
         )
-    for key, rule, label, day in (
-        ("mr_instemming_op", "jaar-instemming", "de instemming van de MR", document.consent_on),
-        ("vastgesteld_op", "jaar-vastgesteld", "de vaststelling", document.adopted_on),
+    for name, rule, label, day in (
+        ("consent_on", "jaar-instemming", "de instemming van de MR", document.consent_on),
+        ("adopted_on", "jaar-vastgesteld", "de vaststelling", document.adopted_on),
     ):
         if day is not None and not year.first_day <= day <= year.last_day:
             out.error(
                 rule,
                 f"{label} ({dutch_date(day)}) valt buiten schooljaar {year} "
                 f"({dutch_date(year.first_day)} tot en met {dutch_date(year.last_day)})",
-                where(out.raw, "document", key),
+                document.mark_of(name),
                 source_of("schooljaar"),
                 "controleer de datum en het schooljaar; bij een nieuw schooljaar hoort een nieuwe instemming en vaststelling",
             )
@@ -59,7 +59,7 @@ def check_school_year(school: SchoolModel, today: date, out: Collector) -> None:
             "jaar-volgorde",
             f"de MR stemde in op {dutch_date(document.consent_on)}, na de vaststelling op "
             f"{dutch_date(document.adopted_on)}",
-            where(out.raw, "document", "mr_instemming_op"),
+            document.mark_of("consent_on"),
             source_of("mr_instemming"),
             "het beleid wordt pas vastgesteld nadat de MR heeft ingestemd; controleer beide datums",
         )
@@ -68,7 +68,7 @@ def check_school_year(school: SchoolModel, today: date, out: Collector) -> None:
         out.warning(
             "jaar-voorbij",
             f"schooljaar {year} is voorbij; het beleid is niet bijgewerkt voor dit schooljaar",
-            where(out.raw, "document", "schooljaar"),
+            document.mark_of("school_year"),
             source_of("schooljaar"),
             "werk het beleid bij, zet het nieuwe schooljaar en laat de MR opnieuw instemmen",
         )
@@ -79,7 +79,7 @@ def _evaluation(school: SchoolModel, today: date, out: Collector) -> None:
     evaluation = document.evaluation_before
     if evaluation is None:
         return
-    place = where(out.raw, "document", "evaluatie_voor")
+    place = document.mark_of("evaluation_before")
     if evaluation < today:
         out.warning(
             "jaar-evaluatie",

@@ -12,11 +12,10 @@ import html
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ..documents import RenderedDocument, SitePage
-from ..load import KeyPath, Mark, MarkedDict, MarkedList
-from .findings import Collector, format_where, practice
+from ..load import Mark, WrittenText
+from .findings import Collector, practice
 
 SOURCE = practice("een vastgesteld document bevat geen onafgemaakte tekst")
 
@@ -113,27 +112,14 @@ _QUESTION = Residue(
 )
 
 
-def iter_strings(
-    node: Any, mark: Mark | None = None, path: KeyPath = ()
-) -> Iterator[tuple[str, Mark, KeyPath]]:
-    """Every string in raw policy data, with the mark of the line it was written on."""
-    if isinstance(node, MarkedDict):
-        for key, value in node.items():
-            yield from iter_strings(value, node.marks.get(key, node.mark), (*path, key))
-    elif isinstance(node, MarkedList):
-        for index, (value, item_mark) in enumerate(zip(node, node.marks, strict=True)):
-            yield from iter_strings(value, item_mark, (*path, index))
-    elif isinstance(node, str) and mark is not None:
-        yield node, mark, path
+def key_of(mark: Mark) -> str:
+    """The key a text was written under (for a list item, the list's key)."""
+    return next((part for part in reversed(mark.path) if isinstance(part, str)), "")
 
 
-def _key_of(path: KeyPath) -> str:
-    return next((part for part in reversed(path) if isinstance(part, str)), "")
-
-
-def is_prose(path: KeyPath) -> bool:
+def is_prose(mark: Mark) -> bool:
     """False for values that are codes, choices, contact details or open points."""
-    return _key_of(path) not in _NOT_PROSE and not any(part in _SKIPPED_LISTS for part in path)
+    return key_of(mark) not in _NOT_PROSE and not any(part in _SKIPPED_LISTS for part in mark.path)
 
 
 def _shown(text: str, limit: int = 60) -> str:
@@ -156,16 +142,16 @@ def _matches(line: str, developing: Residue) -> Iterator[tuple[Residue, str, int
         yield _QUESTION, _shown(line.strip()), question.start(), question.start() + 1
 
 
-def check_policy_text(raw: MarkedDict, out: Collector) -> None:
+def check_policy_text(texts: Sequence[WrittenText], out: Collector) -> None:
     """Unfinished text in every string the school (or its board) wrote."""
-    for text, mark, path in iter_strings(raw):
-        if not is_prose(path):
+    for text, mark in texts:
+        if not is_prose(mark):
             continue
         for index, line in enumerate(text.splitlines() or [text]):
             for residue, found, _, _ in _matches(_without_links(line), _DEVELOPING_YAML):
-                if residue is _QUESTION and _key_of(path) in _TITLES:
+                if residue is _QUESTION and key_of(mark) in _TITLES:
                     continue  # a title may ask what its section answers, like a heading
-                place = format_where(Mark(mark.file, _line_of(mark, text, index), mark.path), mark.key)
+                place = Mark(mark.file, _line_of(mark, text, index), mark.path)
                 out.error(residue.rule, residue.message.format(tekst=found), place, SOURCE, residue.hint)
 
 
@@ -197,10 +183,13 @@ def _written_by_school(line: str, start: int, end: int, school_text: str) -> boo
 
 
 def check_rendered_text(
-    documents: Sequence[RenderedDocument], pages: Sequence[SitePage], raw: MarkedDict, out: Collector
+    documents: Sequence[RenderedDocument],
+    pages: Sequence[SitePage],
+    texts: Sequence[WrittenText],
+    out: Collector,
 ) -> None:
     """Unfinished text in the generated chapters and site pages that did not come from the YAML."""
-    strings = [text for text, _, _ in iter_strings(raw)]
+    strings = [written.text for written in texts]
     school_text = "\n".join(" ".join(text.split()) for text in strings)
     questions = {
         " ".join(line.split())

@@ -18,9 +18,9 @@ from ..law import (
     variant,
 )
 from ..model import SchoolModel
-from ..model.wording import capitalised, join
-from . import practice, procedures
-from .people import People
+from ..model.wording import NAME_PENDING, capitalised, join
+from . import chapters, practice, procedures
+from .builder import ViewBuilder
 from .sections import LawSection, SchoolContext
 from .views import ContactRow, DownloadView, OrganisationView, PersonView, RoleView
 
@@ -69,7 +69,11 @@ def _same_holders(first: RoleView | None, second: RoleView | None) -> bool:
 def contact_rows(roles: Iterable[RoleView]) -> tuple[ContactRow, ...]:
     """Rows for a contact table: one per person, listing all of that person's roles in the table."""
     rows: dict[tuple[str, str | None, str | None], tuple[list[str], PersonView | OrganisationView]] = {}
+    vacant: list[str] = []
     for role in roles:
+        if role.vacant:  # a row of its own that says the name follows, never a table with only a header
+            vacant.append(role.label)
+            continue
         holders: list[PersonView | OrganisationView] = list(role.people) or (
             [role.organisation] if role.organisation else []
         )
@@ -89,45 +93,56 @@ def contact_rows(roles: Iterable[RoleView]) -> tuple[ContactRow, ...]:
             phone=holder.phone,
             email=holder.email,
             availability=holder.availability,
+            via_school=holder.via_school,
         )
         for labels, holder in rows.values()
+    ) + tuple(
+        ContactRow(
+            roles=capitalised(label),
+            name=capitalised(NAME_PENDING),
+            phone=None,
+            email=None,
+            availability=None,
+            via_school=False,
+            vacant=True,
+        )
+        for label in vacant
     )
 
 
 def _downloads(pdf: bool) -> tuple[DownloadView, ...]:
     return tuple(
-        DownloadView(kind.title, f"{kind.file_stem}.docx", f"{kind.file_stem}.pdf" if pdf else None)
-        for kind in DOCUMENT_KINDS
+        DownloadView(kind.title, kind.docx_name, kind.pdf_name if pdf else None) for kind in DOCUMENT_KINDS
     )
 
 
 def build_context(school: SchoolModel, pdf: bool = False) -> SchoolContext:
     """The render context of one school; `pdf` says whether PDF downloads will exist."""
-    people = People(school)
-    roles = {role_id: people.role_views.get(role_id) for role_id in people.all_role_ids()}
+    builder = ViewBuilder(school)
+    roles = {role_id: builder.role_views.get(role_id) for role_id in builder.all_role_ids()}
     contacts = tuple(view for role_id in CONTACT_ROLES if (view := roles.get(role_id)) is not None)
     other_roles = tuple(
         view for role_id, view in roles.items() if view is not None and role_id not in CONTACT_ROLES
     )
     return SchoolContext(
-        school=people.school(),
-        board=people.board(),
-        doc=people.doc(),
-        identity=people.identity(),
+        school=builder.school(),
+        board=builder.board(),
+        edition=builder.edition(),
+        identity=builder.identity(),
         roles=roles,
         contacts=contacts,
-        organisations=tuple(people.organisation_views.values()),
-        documents={doc.id: people.document(doc.id) for doc in school.policy.documents},
-        methods=practice.methods(people),
-        monitoring=practice.monitoring(people),
-        incidents=practice.incidents(people),
-        rules=practice.rules(people),
-        bullying=practice.bullying(people),
-        measures=procedures.measures(people),
-        complaints=procedures.complaints(people),
-        meldcode=procedures.meldcode(people),
-        communication=procedures.communication(people),
-        so=procedures.special_education(people),
+        organisations=tuple(builder.organisation_views.values()),
+        referenced_documents={doc.id: builder.document(doc.id) for doc in school.policy.documents},
+        methods=practice.methods(builder),
+        monitoring=practice.monitoring(builder),
+        incidents=practice.incidents(builder),
+        rules=practice.rules(builder),
+        bullying=practice.bullying(builder),
+        measures=procedures.measures(builder),
+        complaints=procedures.complaints(builder),
+        meldcode=procedures.meldcode(builder),
+        communication=procedures.communication(builder),
+        so=procedures.special_education(builder),
         law=_law(school),
         downloads=_downloads(pdf),
         other_roles=other_roles,
@@ -137,4 +152,13 @@ def build_context(school: SchoolModel, pdf: bool = False) -> SchoolContext:
         document_titles={kind.kind: kind.title for kind in DOCUMENT_KINDS},
         contact_rows=contact_rows(contacts),
         other_role_rows=contact_rows(other_roles),
+        own_texts=school.own_texts,
+        meldplicht=chapters.meldplicht(builder),
+        crisis=chapters.crisis(builder),
+        integrity=chapters.integrity(builder),
+        citizenship=chapters.citizenship(builder),
+        sexual_development=chapters.sexual_development(builder),
+        training=chapters.training(builder),
+        privacy=chapters.privacy(builder),
+        goals=chapters.goals(builder),
     )

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from ..model import SchoolModel
 from ..model.base import ROLES
-from ..model.parts import Address, Organisation, Person
-from ..model.wording import join
-from .letter import letterhead
-from .letter_views import Letterhead, PersonLine
-from .people import People
+from ..model.parts import Organisation, Person
+from ..model.values import Email, Phone
+from ..model.wording import NAME_PENDING, PENDING, address_text, capitalised, join
+from .builder import ViewBuilder
+from .letterhead import Letterhead, PersonLine, letterhead
 from .practice import incidents
 
 BLANK_ROWS = 12  # empty lines in each register
@@ -30,6 +30,7 @@ class IncidentForm:
 
     system: str | None
     within_days: int | None
+    record_term: str | None  # "binnen 3 dagen na het voorval", worded as in the plan and the protocol
     responsible: str | None
     analysis: str | None
     storage: str | None
@@ -73,10 +74,6 @@ class FormsContext:
     blank_rows: tuple[int, ...]
 
 
-def _address(address: Address | None) -> str:
-    return f"{address.street or address.po_box}, {address.postcode} {address.place}" if address else ""
-
-
 def _person_row(label: str, person: Person) -> FormContactRow:
     return FormContactRow(
         role=label,
@@ -94,6 +91,8 @@ def _roles(school: SchoolModel) -> tuple[FormContactRow, ...]:
         if role is None:
             continue
         rows.extend(_person_row(role.name_with_legal_term, person) for person in role.people)
+        if role.vacant:  # the role exists, nobody holds it yet (model/vacancy.py)
+            rows.append(FormContactRow(role.name_with_legal_term, capitalised(NAME_PENDING), "", "", ""))
         if not role.people and role.organisation is not None:
             org = role.organisation
             rows.append(
@@ -125,17 +124,23 @@ def _organisation_row(org: Organisation) -> OrganisationRow:
                 [
                     org.availability,
                     f"spreekuur {org.office_hours}" if org.office_hours else None,
-                    _address(org.address or org.postal_address),
+                    address_text(address) if (address := org.address or org.postal_address) else None,
                 ],
             )
         ),
     )
 
 
+def _or_pending(value: Phone | Email | None, key: str) -> str:
+    """A phone number or e-mail address as a form shows it; a concept may not have it yet."""
+    if value is None:
+        return PENDING[key]
+    return value.display if isinstance(value, Phone) else str(value)
+
+
 def forms_context(school: SchoolModel) -> FormsContext:
     """The forms of one school, pre-filled with what its policy knows."""
-    people = People(school)
-    section = incidents(people)
+    section = incidents(ViewBuilder(school))
     registration = school.policy.incidents
     responsible = None
     if section is not None and registration is not None:
@@ -149,8 +154,8 @@ def forms_context(school: SchoolModel) -> FormsContext:
         meldcode = PersonLine(
             name=person.name,
             function=meldcode_role.label,
-            phone=(person.phone or school.policy.school.phone).display,
-            email=str(person.email or school.policy.school.email),
+            phone=_or_pending(person.phone or school.policy.school.phone, "telefoon"),
+            email=_or_pending(person.email or school.policy.school.email, "email"),
         )
     so = school.policy.so
     document = school.policy.document
@@ -164,6 +169,7 @@ def forms_context(school: SchoolModel) -> FormsContext:
             if section
             else None,
             within_days=section.within_days if section else None,
+            record_term=section.record_term if section else None,
             responsible=responsible,
             analysis=section.analysis if section else None,
             storage=section.storage if section else None,

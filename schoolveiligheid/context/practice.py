@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
-from ..model.wording import frequency_text, join, term_text
-from .people import People, markdown
+from ..model.wording import (
+    frequency_text,
+    join,
+    recorded_within,
+    support_group_meets_within,
+    support_group_size,
+    term_text,
+)
+from .builder import ViewBuilder, markdown
 from .sections import BullyingSection, IncidentSection, MonitoringSection, RulesSection
-from .views import ApproachView, Contact, InstrumentView, Md, MethodView, PrincipleView, RuleView, StepView
+from .views import (
+    AnalysisView,
+    ApproachView,
+    Contact,
+    InstrumentView,
+    Md,
+    MethodView,
+    PrincipleView,
+    RuleView,
+    StepView,
+)
 
 _DISCUSSED = {
     "team": "het team",
@@ -19,7 +36,7 @@ _DISCUSSED = {
 }
 
 
-def methods(b: People) -> tuple[MethodView, ...]:
+def methods(b: ViewBuilder) -> tuple[MethodView, ...]:
     views = []
     for method in b.policy.methods:
         entry = None if method.own else b.model.catalogue[method.id]
@@ -37,12 +54,13 @@ def methods(b: People) -> tuple[MethodView, ...]:
                 when=method.when,
                 status=method.status,
                 own=method.own,
+                self_developed=method.self_developed,
             )
         )
     return tuple(views)
 
 
-def monitoring(b: People) -> MonitoringSection | None:
+def monitoring(b: ViewBuilder) -> MonitoringSection | None:
     monitoring = b.policy.monitoring
     if monitoring is None:
         return None
@@ -76,26 +94,36 @@ def monitoring(b: People) -> MonitoringSection | None:
     )
 
 
-def incidents(b: People) -> IncidentSection | None:
+def incidents(b: ViewBuilder) -> IncidentSection | None:
     incidents = b.policy.incidents
     if incidents is None:
         return None
-    analysis = None
-    if incidents.analysis:
-        analysis = frequency_text(incidents.analysis.frequency)
-        if incidents.analysis.with_:
-            analysis += f", met {b.actors(incidents.analysis.with_)}"
+    analyses = []
+    for item in incidents.analysis:
+        when = frequency_text(item.frequency) if item.frequency else item.moment or ""
+        participants = b.actors(item.with_)
+        text = f"{when}, met {participants}" if participants else when
+        analyses.append(
+            AnalysisView(
+                when=when,
+                participants=participants,
+                what=item.what,
+                text=f"{text} ({item.what})" if item.what else text,
+            )
+        )
     return IncidentSection(
         system=incidents.system,
         part=incidents.part,
         responsible=b.actor(incidents.responsible),
         within_days=incidents.within_days,
-        analysis=analysis,
+        record_term=recorded_within(incidents.within_days) if incidents.within_days else None,
+        analysis="; ".join(view.text for view in analyses) or None,
+        analyses=tuple(analyses),
         storage=incidents.storage,
     )
 
 
-def rules(b: People) -> RulesSection:
+def rules(b: ViewBuilder) -> RulesSection:
     rules = b.policy.rules
     return RulesSection(
         conduct_norms=rules.conduct_norms,
@@ -108,20 +136,22 @@ def rules(b: People) -> RulesSection:
     )
 
 
-def bullying(b: People) -> BullyingSection | None:
+def bullying(b: ViewBuilder) -> BullyingSection | None:
     bullying = b.policy.bullying
     if bullying is None:
         return None
     curative = bullying.curative
     approaches = []
+    own = {description.id: description for description in curative.descriptions} if curative else {}
     for approach_id in curative.approaches if curative else ():
         entry = b.model.catalogue[approach_id]
+        described = own.get(approach_id)
         approaches.append(
             ApproachView(
                 id=entry.id,
-                title=entry.title,
-                text=markdown(entry.text) or Md(""),
-                steps=entry.steps,
+                title=(described.title or entry.title) if described else entry.title,
+                text=markdown(described.text if described else entry.text) or Md(""),
+                steps=(described.steps or entry.steps) if described else entry.steps,
                 website=Contact(entry.website.display, str(entry.website)) if entry.website else None,
             )
         )
@@ -145,8 +175,12 @@ def bullying(b: People) -> BullyingSection | None:
         approaches=tuple(approaches),
         support_group_min=group.min if group else None,
         support_group_max=group.max if group else None,
+        support_group_size=support_group_size(group.min, group.max) if group else None,
         follow_up_days=curative.follow_up_days if curative else None,
         group_meeting_within_hours=curative.group_meeting_within_hours if curative else None,
+        group_meeting_term=support_group_meets_within(curative.group_meeting_within_hours)
+        if curative and curative.group_meeting_within_hours
+        else None,
         executors=b.actors(curative.executors) if curative else None,
         parents=markdown(curative.parents) if curative else None,
         escalation=steps,

@@ -2,33 +2,58 @@
 
 from __future__ import annotations
 
-from ..law import SUSPENSION_MAX_SCHOOL_DAYS
+from ..law import FACTS, SUSPENSION_MAX_SCHOOL_DAYS
+from ..model.special import PhysicalIntervention, SoTimeOut
 from ..model.wording import frequency_text, join
-from .people import People, markdown
+from .builder import ViewBuilder, markdown
 from .sections import (
     CommunicationSection,
     ComplaintsSection,
     MeasuresSection,
     MeldcodeSection,
+    PhysicalSection,
     RemovalSection,
     SoSection,
+    SoTimeOutSection,
     SuspensionSection,
     TimeOutSection,
 )
-from .views import CareLevelView, CareTeamView, ChannelView, Contact, Md, RoomView, RouteView
+from .views import (
+    CareLevelView,
+    CareTeamView,
+    ChannelView,
+    Contact,
+    CrisisPhaseView,
+    InterventionView,
+    Md,
+    PhaseView,
+    RestrictionView,
+    RoomView,
+    RouteView,
+)
 
-_HEARD = {"groepsleerkracht": "de groepsleerkracht", "ouders": "de ouders", "leerling": "de leerling"}
+_HEARD = {
+    "groepsleerkracht": "de groepsleerkracht",
+    "ouders": "de ouders",
+    "leerling": "de leerling",
+    "commissie_van_begeleiding": "de commissie van begeleiding",
+}
+# The measure outside the group has the school's own name; beside an SO time-out it never is "time-out".
+MEASURE_NAME = "time-out"
+MEASURE_NAME_BESIDE_SO_TIME_OUT = "tijdelijk buiten de groep"
 PROTOCOL_DOCUMENT_ID = "schorsing-verwijdering"
 
 
-def measures(b: People) -> MeasuresSection:
+def measures(b: ViewBuilder) -> MeasuresSection:
     measures = b.policy.measures
     time_out = measures.time_out
     suspension = measures.suspension
     removal = measures.removal
+    so_time_out = b.policy.so is not None and b.policy.so.time_out is not None
     known = {doc.id for doc in b.policy.documents}
     return MeasuresSection(
         time_out=TimeOutSection(
+            name=time_out.name or (MEASURE_NAME_BESIDE_SO_TIME_OUT if so_time_out else MEASURE_NAME),
             where=time_out.where,
             max_days=time_out.max_days,
             decided_by=b.actor(time_out.decided_by),
@@ -55,21 +80,38 @@ def measures(b: People) -> MeasuresSection:
     )
 
 
-def complaints(b: People) -> ComplaintsSection | None:
+def complaints(b: ViewBuilder) -> ComplaintsSection | None:
     complaints = b.policy.complaints
     if complaints is None:
         return None
+    views = {
+        id(route): RouteView(
+            name=route.name,
+            scope=route.scope,
+            steps=tuple(b.actor(step) for step in route.steps),
+            committee=b.organisation_views[complaints.committee_of(route)],
+        )
+        for route in complaints.routes
+    }
+    default = b.organisation_views[complaints.committee] if complaints.committee else None
+    committees = {view.committee.id: view.committee for view in views.values()}
+    if default is not None and not views:
+        committees[default.id] = default
+    bullying_route = complaints.route_for("pesten")
+    abuse_route = complaints.route_for("machtsmisbruik")
+    bullying = views[id(bullying_route)] if bullying_route else None
     return ComplaintsSection(
         regulation=b.document(complaints.regulation),
-        committee=b.organisation_views[complaints.committee],
-        routes=tuple(
-            RouteView(name=route.name, scope=route.scope, steps=tuple(b.actor(step) for step in route.steps))
-            for route in complaints.routes
-        ),
+        committee=default,
+        routes=tuple(views.values()),
+        committees=tuple(committees.values()),
+        bullying_route=bullying,
+        abuse_route=views[id(abuse_route)] if abuse_route else None,
+        bullying_committee=bullying.committee if bullying else default,
     )
 
 
-def meldcode(b: People) -> MeldcodeSection | None:
+def meldcode(b: ViewBuilder) -> MeldcodeSection | None:
     meldcode = b.policy.meldcode
     if meldcode is None:
         return None
@@ -80,7 +122,7 @@ def meldcode(b: People) -> MeldcodeSection | None:
     )
 
 
-def communication(b: People) -> CommunicationSection:
+def communication(b: ViewBuilder) -> CommunicationSection:
     communication = b.policy.communication
     return CommunicationSection(
         channels=tuple(
@@ -99,22 +141,28 @@ def communication(b: People) -> CommunicationSection:
     )
 
 
-def special_education(b: People) -> SoSection | None:
+def special_education(b: ViewBuilder) -> SoSection | None:
     so = b.policy.so
     if so is None:
         return None
-    time_out = so.time_out
-    physical = so.physical_intervention
     return SoSection(
-        time_out_check_in_minutes=time_out.check_in_minutes if time_out else None,
-        time_out_max_per_part_of_day=time_out.max_per_part_of_day if time_out else None,
-        time_out_parents=time_out.parents if time_out else None,
-        time_out_registration=time_out.registration if time_out else None,
-        training=physical.training if physical else None,
-        training_within_months=physical.within_months if physical else None,
-        training_refresher=frequency_text(physical.refresher) if physical else None,
-        internal_trainers=physical.internal_trainers if physical else None,
+        time_out=_so_time_out(b, so.time_out) if so.time_out else None,
+        physical=_physical(b, so.physical_intervention) if so.physical_intervention else None,
         rooms=tuple(RoomView(room.name, room.kind, join(room.locations) or None) for room in so.rooms),
+        class_interventions=tuple(
+            InterventionView(item.name, markdown(item.description) or Md(""))
+            for item in so.class_interventions
+        ),
+        crisis_model=tuple(
+            CrisisPhaseView(
+                name=phase.name,
+                signals=markdown(phase.signals) or Md(""),
+                actions=markdown(phase.actions) or Md(""),
+                who=b.actors(phase.who) or "",
+                not_allowed=markdown(phase.not_allowed),
+            )
+            for phase in so.crisis_model
+        ),
         care_levels=tuple(
             CareLevelView(level.level, markdown(level.description) or Md(""), b.actors(level.managers))
             for level in so.care_levels
@@ -128,4 +176,43 @@ def special_education(b: People) -> SoSection | None:
             )
             for team in so.care_teams
         ),
+    )
+
+
+def _so_time_out(b: ViewBuilder, time_out: SoTimeOut) -> SoTimeOutSection:
+    return SoTimeOutSection(
+        supervision=time_out.supervision_mode,
+        check_in_minutes=time_out.check_in_minutes,
+        max_minutes=time_out.max_minutes,
+        max_per_part_of_day=time_out.max_per_part_of_day,
+        preventive=time_out.preventive,
+        parents=time_out.parents,
+        parents_preventive=time_out.parents_preventive,
+        registration=time_out.registration,
+        phases=tuple(
+            PhaseView(phase.name, markdown(phase.description) or Md(""), b.actors(phase.who))
+            for phase in time_out.phases
+        ),
+        escorts=b.actors(time_out.escorts),
+        restrictions=tuple(
+            RestrictionView(item.rule, item.recorded_in, b.actor(item.set_by))
+            for item in time_out.restrictions
+        ),
+    )
+
+
+def _physical(b: ViewBuilder, physical: PhysicalIntervention) -> PhysicalSection:
+    incidents = b.policy.incidents
+    return PhysicalSection(
+        rule=FACTS["fysiek_ingrijpen"].rule,
+        basis_rule=FACTS["fysiek_ingrijpen_noodrecht"].rule,
+        training=physical.training,
+        within_months=physical.within_months,
+        refresher=frequency_text(physical.refresher),
+        internal_trainers=physical.internal_trainers,
+        trainers=b.actors(physical.trainers),
+        registration=physical.registration or (incidents.system if incidents else None),
+        parents=physical.parents,
+        evaluated_by=b.actors(physical.evaluated_by),
+        aftercare=markdown(physical.aftercare),
     )

@@ -6,20 +6,36 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from ..documents import OwnText
+from .chapter_views import (
+    CitizenshipSection,
+    CrisisSection,
+    GoalView,
+    IntegritySection,
+    MeldplichtSection,
+    PrivacySection,
+    SexualDevelopmentSection,
+    TrainingView,
+)
 from .views import (
+    AnalysisView,
     ApproachView,
     CareLevelView,
     CareTeamView,
     ChannelView,
     Contact,
     ContactRow,
+    CrisisPhaseView,
     DocumentView,
     DownloadView,
     InstrumentView,
+    InterventionView,
     Md,
     MethodView,
     OrganisationView,
+    PhaseView,
     PrincipleView,
+    RestrictionView,
     RoleView,
     RoomView,
     RouteView,
@@ -65,10 +81,11 @@ class BoardSection:
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentSection:
-    """School year, version and adoption."""
+class EditionSection:
+    """This edition of the school's policy documents: school year, version, status and adoption."""
 
-    school_year: str
+    school_year: str  # "2026-2027"
+    school_year_start: date  # 1 August of its first year, for dates that need the school year as a date
     version: str
     status: str
     concept: bool
@@ -112,7 +129,9 @@ class IncidentSection:
     part: str | None
     responsible: str
     within_days: int | None
-    analysis: str | None  # "twee keer per jaar, met de directeur en de intern begeleider"
+    record_term: str | None  # "binnen 3 dagen na het voorval": the one wording of vastleggen_binnen_dagen
+    analysis: str | None  # every analysis in one line: "twee keer per jaar, met de directeur; bij elke …"
+    analyses: tuple[AnalysisView, ...]  # each analysis moment, for a list when there are several
     storage: str | None
 
 
@@ -137,8 +156,10 @@ class BullyingSection:
     approaches: tuple[ApproachView, ...]
     support_group_min: int | None
     support_group_max: int | None
+    support_group_size: str | None  # "7 kinderen", "5 tot 8 kinderen": one wording in plan and protocol
     follow_up_days: int | None
     group_meeting_within_hours: int | None
+    group_meeting_term: str | None  # "binnen 24 uur na het eerste gesprek met het gepeste kind"
     executors: str | None
     parents: Md | None
     escalation: tuple[StepView, ...]
@@ -148,8 +169,9 @@ class BullyingSection:
 
 @dataclass(frozen=True, slots=True)
 class TimeOutSection:
-    """Time-out within the school."""
+    """Time-out within the school: the pupil spends a while outside the own group (a measure, not the SO time-out)."""
 
+    name: str  # the school's own name ("interne afkoeling"); "time-out" by default
     where: str
     max_days: int
     decided_by: str
@@ -189,11 +211,15 @@ class MeasuresSection:
 
 @dataclass(frozen=True, slots=True)
 class ComplaintsSection:
-    """The complaint procedure."""
+    """The complaint procedure: its routes, each ending at its own committee."""
 
     regulation: DocumentView
-    committee: OrganisationView
+    committee: OrganisationView | None  # klachten.commissie: the committee of every route without its own
     routes: tuple[RouteView, ...]
+    committees: tuple[OrganisationView, ...]  # every committee once, in the order of the routes
+    bullying_route: RouteView | None  # the route whose scope covers pesten (else algemeen)
+    abuse_route: RouteView | None  # the route whose scope covers machtsmisbruik (else algemeen)
+    bullying_committee: OrganisationView | None  # where a complaint about pesten ends: its route's committee
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,18 +243,48 @@ class CommunicationSection:
 
 
 @dataclass(frozen=True, slots=True)
-class SoSection:
-    """Special education: time-out, physical intervention, levels of care."""
+class SoTimeOutSection:
+    """The SO time-out: minutes in a quiet room, then back to the group."""
 
-    time_out_check_in_minutes: int | None
-    time_out_max_per_part_of_day: int | None
-    time_out_parents: str | None
-    time_out_registration: str | None
-    training: str | None
-    training_within_months: int | None
-    training_refresher: str | None
+    supervision: str  # doorlopend or interval
+    check_in_minutes: int | None  # only with interval
+    max_minutes: int | None
+    max_per_part_of_day: int | None  # for every pupil
+    preventive: bool
+    parents: str  # direct or zelfde_dag
+    parents_preventive: bool  # False: parents do not hear of every preventive time-out
+    registration: str
+    phases: tuple[PhaseView, ...]  # empty: the template shows the standard phases
+    escorts: str | None
+    restrictions: tuple[RestrictionView, ...]  # only for the pupils whose own plan names them
+
+
+@dataclass(frozen=True, slots=True)
+class PhysicalSection:
+    """Physical intervention: the legal rule and the school's training, registration and evaluation."""
+
+    rule: str  # law.py: fysiek_ingrijpen (not verified: no article)
+    basis_rule: str  # law.py: fysiek_ingrijpen_noodrecht
+    training: str
+    within_months: int
+    refresher: str
     internal_trainers: int | None
+    trainers: str | None
+    registration: str | None  # its own, else the incident registration system
+    parents: str  # direct or zelfde_dag
+    evaluated_by: str | None
+    aftercare: Md | None
+
+
+@dataclass(frozen=True, slots=True)
+class SoSection:
+    """Special education: time-out, physical intervention, crisis model, levels of care."""
+
+    time_out: SoTimeOutSection | None
+    physical: PhysicalSection | None
     rooms: tuple[RoomView, ...]
+    class_interventions: tuple[InterventionView, ...]
+    crisis_model: tuple[CrisisPhaseView, ...]  # empty: the template shows the standard model
     care_levels: tuple[CareLevelView, ...]
     care_teams: tuple[CareTeamView, ...]
 
@@ -261,12 +317,12 @@ class SchoolContext:
 
     school: SchoolSection
     board: BoardSection
-    doc: DocumentSection
+    edition: EditionSection
     identity: IdentitySection
     roles: Mapping[str, RoleView | None]  # every canonical role id; None when not filled
     contacts: tuple[RoleView, ...]  # the roles parents need, in the order to show them
     organisations: tuple[OrganisationView, ...]
-    documents: Mapping[str, DocumentView]
+    referenced_documents: Mapping[str, DocumentView]  # by id: the board's and school's own regulations
     methods: tuple[MethodView, ...]
     monitoring: MonitoringSection | None
     incidents: IncidentSection | None
@@ -284,3 +340,13 @@ class SchoolContext:
     document_titles: Mapping[str, str]  # kind -> title: "pestprotocol" -> "Anti-pestprotocol"
     contact_rows: tuple[ContactRow, ...]  # `contacts` as table rows, one per person
     other_role_rows: tuple[ContactRow, ...]  # `other_roles` as table rows, one per person
+    own_texts: tuple[OwnText, ...]  # the school's own Markdown texts; render.py puts them in their place
+    # The chapters beyond the core duties (issue 12, context/chapters.py); None: switched off (hoofdstukken).
+    meldplicht: MeldplichtSection  # always: the law always applies
+    crisis: CrisisSection | None
+    integrity: IntegritySection | None
+    citizenship: CitizenshipSection  # always: WPO art. 8 lid 3
+    sexual_development: SexualDevelopmentSection | None
+    training: tuple[TrainingView, ...] | None
+    privacy: PrivacySection | None
+    goals: tuple[GoalView, ...]  # measurable goals for the monitoring; results are compared later

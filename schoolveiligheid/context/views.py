@@ -36,6 +36,20 @@ class PersonView:
     email: Contact | None
     availability: str | None
     audience: str | None  # "leerlingen en ouders" when the role holder serves specific groups
+    # Without public phone or e-mail: staff are reachable via the school; someone from outside the school
+    # (an external vertrouwenspersoon, a person of an organisation) is not, so the text says the details follow.
+    via_school: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class SecretariatView:
+    """The secretariat of a committee: who answers questions about a complaint, and where it is sent."""
+
+    name: str
+    function: str | None
+    phone: Contact | None
+    email: Contact | None
+    postal_address: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +71,9 @@ class OrganisationView:
     availability: str | None
     office_hours: str | None
     description: Md
-    secretariat: str | None
+    secretariat: SecretariatView | None
+    # Never "via de school": an organisation without phone or e-mail gets "contactgegevens volgen".
+    via_school: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +87,10 @@ class RoleView:
     people: tuple[PersonView, ...]
     organisation: OrganisationView | None
     tasks_note: Md | None
-    holders: str  # "Sanne Pijnacker" or "Eva de Lange en Mehmet Kaya"
+    holders: str  # "Sanne Pijnacker" or "Eva de Lange en Mehmet Kaya"; "" when vacant
+    # The role exists but nobody holds it yet (model/vacancy.py): texts name the role and say the name follows.
+    vacant: bool = False
+    the_label: str = ""  # the label with its article: "het aanspreekpunt pesten", "de intern begeleider"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +102,7 @@ class DocumentView:
     reference: str | None
     url: Contact | None
     adopted_on: date | None
-    available_at: str | None
+    available_at: str | None  # the place only: "het secretariaat van de school"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +119,7 @@ class MethodView:
     when: str | None
     status: str  # actief, in_ontwikkeling, gepland
     own: bool
+    self_developed: bool  # only then do the documents say the school developed it
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,12 +181,23 @@ class PrincipleView:
 
 
 @dataclass(frozen=True, slots=True)
+class AnalysisView:
+    """One moment at which the registered incidents are analysed."""
+
+    when: str  # "twee keer per jaar" or the school's moment: "bij elke groepsbespreking"
+    participants: str | None  # "de directeur en de intern begeleider"
+    what: str | None  # what is analysed, in the school's words
+    text: str  # all of it in one phrase: "twee keer per jaar, met de directeur (omvang van pesten)"
+
+
+@dataclass(frozen=True, slots=True)
 class RouteView:
-    """A complaint route: who to go to, in order."""
+    """A complaint route: who to go to, in order, and the committee it ends at."""
 
     name: str
     scope: tuple[str, ...]
     steps: tuple[str, ...]
+    committee: OrganisationView
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +239,43 @@ class RoomView:
 
 
 @dataclass(frozen=True, slots=True)
+class PhaseView:
+    """A phase of the SO time-out (special education)."""
+
+    name: str
+    description: Md
+    who: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RestrictionView:
+    """A time-out limit for the pupils whose own plan names it (special education)."""
+
+    rule: str
+    recorded_in: str  # opp or handelingsplan
+    set_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisPhaseView:
+    """A phase of the crisis model (special education)."""
+
+    name: str
+    signals: Md
+    actions: Md
+    who: str
+    not_allowed: Md | None
+
+
+@dataclass(frozen=True, slots=True)
+class InterventionView:
+    """An intervention in the classroom (special education)."""
+
+    name: str
+    description: Md
+
+
+@dataclass(frozen=True, slots=True)
 class DownloadView:
     """A document as a download on the website."""
 
@@ -225,3 +293,5 @@ class ContactRow:
     phone: Contact | None
     email: Contact | None
     availability: str | None
+    via_school: bool = True  # see PersonView
+    vacant: bool = False  # a row for a vacant role: the name and the contact details follow

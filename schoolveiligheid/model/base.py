@@ -3,15 +3,46 @@
 Blocks are frozen pydantic models with Dutch aliases (the YAML keys) and
 English attribute names (the code). Each field carries a Dutch description,
 which becomes the JSON Schema that editors use for completion and hints.
+
+A loaded block also knows where it was written: `attach_marks` walks the
+validated model and the loader's marked data together, once, and gives every
+block the marks of its keys and list items. Later stages ask a block
+(`block.mark_of("phone")`) instead of spelling out YAML keys again.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    PrivateAttr,
+    ValidationInfo,
+    WithJsonSchema,
+)
 
+from ..load import Mark, MarkedDict, MarkedList
 from .values import Id, invalid, reference
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """Where a block was written (its key or list item), and each of its keys and list items."""
+
+    at: Mark
+    keys: Mapping[str, Mark]  # YAML key -> the line of that key
+    items: Mapping[str, tuple[Mark, ...]]  # YAML key of a list -> the line of each item
+
+
+def _below(mark: Mark, part: str | int) -> Mark:
+    """Where a value that was left out belongs: the line above it, with the key path it would have."""
+    return Mark(mark.file, mark.line, (*mark.path, part))
 
 
 class Block(BaseModel):
@@ -25,6 +56,89 @@ class Block(BaseModel):
         serialize_by_alias=True,
         str_strip_whitespace=True,
     )
+    _marks: Marks | None = PrivateAttr(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        """Blocks with the same values are equal, wherever they were written."""
+        if not isinstance(other, BaseModel):
+            return NotImplemented
+        return type(self) is type(other) and all(
+            getattr(self, name) == getattr(other, name) for name in type(self).model_fields
+        )
+
+    def _written(self) -> Marks:
+        if self._marks is None:
+            raise ValueError(f"{type(self).__name__} is not loaded from a file and has no line marks")
+        return self._marks
+
+    @property
+    def mark(self) -> Mark:
+        """Where this block was written; for a block the file leaves out, the line above where it belongs."""
+        return self._written().at
+
+    def is_written(self, name: str) -> bool:
+        """Whether the file (or the board's) has the key of field `name`, even with an empty value."""
+        return _key(type(self), name) in self._written().keys
+
+    def mark_of(self, name: str, index: int | None = None) -> Mark:
+        """Where field `name` (its attribute name), or item `index` of that list, was written.
+
+        A value that is not written points at the closest line above it with the key path where
+        it belongs, so a finding about a missing value says where to add it.
+        """
+        marks = self._written()
+        key = _key(type(self), name)
+        mark = marks.keys.get(key) or _below(marks.at, key)
+        if index is None:
+            return mark
+        items = marks.items.get(key, ())
+        return items[index] if 0 <= index < len(items) else _below(mark, index)
+
+
+def _key(model: type[BaseModel], name: str) -> str:
+    """The YAML key of a field, by its attribute name; an unknown name is a programming error."""
+    info = model.model_fields[name]
+    return info.alias or name
+
+
+B = TypeVar("B", bound=Block)
+
+
+def attach_marks(block: B, data: MarkedDict) -> B:
+    """The validated block again, with every block in it carrying the marks of where it was written.
+
+    The one walk over the loader's marked data after validation. Inherited values keep the
+    marks of the file they came from (the board's), because the merge kept them.
+    """
+    return _marked(block, data, data.mark)
+
+
+def _marked(block: B, data: Any, at: Mark) -> B:
+    written = data if isinstance(data, MarkedDict) else MarkedDict(at)
+    items = {key: tuple(value.marks) for key, value in written.items() if isinstance(value, MarkedList)}
+    update: dict[str, Any] = {}
+    for name, info in type(block).model_fields.items():
+        value = getattr(block, name)
+        key = info.alias or name
+        if isinstance(value, Block):
+            update[name] = _marked(value, written.get(key), written.marks.get(key) or _below(at, key))
+        elif isinstance(value, tuple) and any(isinstance(item, Block) for item in value):
+            update[name] = _marked_items(value, written.get(key), written.marks.get(key) or _below(at, key))
+    copy = block.model_copy(update=update)  # a copy: a default block is shared by every model
+    copy._marks = Marks(at, dict(written.marks), items)
+    return copy
+
+
+def _marked_items(values: tuple[Any, ...], data: Any, place: Mark) -> tuple[Any, ...]:
+    listed = data if isinstance(data, MarkedList) and len(data) == len(values) else None
+    marked = []
+    for index, value in enumerate(values):
+        if isinstance(value, Block) and listed is not None:
+            value = _marked(value, listed[index], listed.marks[index])
+        elif isinstance(value, Block):
+            value = _marked(value, None, _below(place, index))
+        marked.append(value)
+    return tuple(marked)
 
 
 def field(alias: str, description: str, default: Any = ..., **extra: Any) -> Any:
@@ -51,6 +165,7 @@ ROLES: dict[str, tuple[str, str | None]] = {
     "preventiemedewerker": ("preventiemedewerker", None),
     "time_out_medewerker": ("time-outmedewerker", None),
     "woordvoerder_media": ("woordvoerder", None),
+    "crisiscoordinator": ("crisiscoördinator", None),
     "functionaris_gegevensbescherming": (
         "functionaris gegevensbescherming",
         "functionaris gegevensbescherming",
@@ -64,6 +179,7 @@ GENERIC_ACTORS: dict[str, str] = {
     "directie": "directie",
     "bevoegd_gezag": "bevoegd gezag",
     "zorgteam": "zorgteam",
+    "commissie_van_begeleiding": "commissie van begeleiding",  # sbo, so and vso
 }
 
 RoleId = Literal[
@@ -81,6 +197,7 @@ RoleId = Literal[
     "preventiemedewerker",
     "time_out_medewerker",
     "woordvoerder_media",
+    "crisiscoordinator",
     "functionaris_gegevensbescherming",
 ]
 
@@ -152,6 +269,77 @@ RouteStep = Annotated[
 ]
 
 
+class Described(Block):
+    """People named in the school's own words instead of a role id: `{omschrijving: twee collega's}`."""
+
+    text: str = field(
+        "omschrijving",
+        "wie, in eigen woorden; staat letterlijk in de tekst en wordt nooit als contact gebruikt",
+        min_length=1,
+        max_length=300,
+    )
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_DESCRIBED_HINT = (
+    "schrijf een rol-id (bijvoorbeeld intern_begeleider) of {omschrijving: twee getrainde collega's}"
+)
+_check_actor = _actor(
+    "actoren",
+    "gebruik een ingevulde rol uit rollen, leerkracht, team, directie, bevoegd_gezag of zorgteam, "
+    "of schrijf {omschrijving: ...} voor mensen in eigen woorden",
+)
+
+
+def _actor_or_described(value: Any, info: ValidationInfo) -> str | Described:
+    """A role id (checked like Actor), or `{omschrijving: ...}` for people the school describes in words."""
+    if isinstance(value, Described):
+        return value
+    if isinstance(value, Mapping):
+        text = value.get("omschrijving")
+        if (
+            set(value) != {"omschrijving"}
+            or not isinstance(text, str)
+            or not text.strip()
+            or "\n" in text.strip()
+        ):
+            raise invalid(
+                "omschrijving", "hier hoort een rol-id of een omschrijving op één regel", _DESCRIBED_HINT
+            )
+        return Described.model_validate({"omschrijving": text.strip()})
+    if not isinstance(value, str):
+        raise invalid("rol", "hier hoort een rol-id of een omschrijving", _DESCRIBED_HINT)
+    return str(_check_actor(value.strip(), info))
+
+
+ActorOrDescribed = Annotated[
+    str | Described,
+    PlainValidator(_actor_or_described),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {
+                    "type": "string",
+                    "description": "een ingevulde rol (bijvoorbeeld intern_begeleider) of leerkracht, team, "
+                    "directie, bevoegd_gezag, zorgteam",
+                },
+                {
+                    "type": "object",
+                    "description": "mensen in eigen woorden, bijvoorbeeld {omschrijving: twee getrainde collega's}",
+                    "properties": {
+                        "omschrijving": {"type": "string", "description": "wie, in eigen woorden"}
+                    },
+                    "required": ["omschrijving"],
+                    "additionalProperties": False,
+                },
+            ]
+        }
+    ),
+]
+
+
 CATALOGUE_HINT = (
     "zie templates/catalogus/ voor de beschikbare id's, of gebruik eigen: true met titel en tekst"
 )
@@ -168,4 +356,4 @@ PartnerKind = Annotated[
     WithJsonSchema({"type": "string", "x-catalogus": "partner"}),
 ]
 
-__all__ = ["Id", "Block", "field"]
+__all__ = ["Id", "Block", "Marks", "attach_marks", "field"]

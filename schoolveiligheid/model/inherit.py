@@ -9,13 +9,14 @@ be tightened by a school; loosening one is an error at the school's line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import Problem
-from ..load import KeyPath, MarkedDict, MarkedList
+from ..load import KeyPath, MarkedDict, MarkedList, locate
 
 _MERGED_BY_ID = {("personen",), ("organisaties",), ("documenten",)}
-_ROLE_HOLDER_KEYS = {"personen", "toewijzingen", "organisatie", "zelfde_als"}
+_ROLE_HOLDER_KEYS = {"personen", "toewijzingen", "organisatie", "zelfde_als", "vacature"}
 _NOT_INHERITED = {"sjablonen"}  # each file's template folder is resolved from its own location
 
 
@@ -58,6 +59,8 @@ def _merge_values(base: Any, over: Any, path: KeyPath) -> Any:
         return _merge_dicts(base, over, path)
     if path in _MERGED_BY_ID and isinstance(base, MarkedList) and isinstance(over, MarkedList):
         return _merge_by_id(base, over)
+    if path == ("eigen_teksten",) and isinstance(base, MarkedList) and isinstance(over, MarkedList):
+        return _merge_by_id(base, over, _own_text_key)
     return over
 
 
@@ -66,12 +69,26 @@ def _item_id(item: Any) -> str | None:
     return identifier if isinstance(identifier, str) else None  # anything else: validation reports it
 
 
-def _merge_by_id(base: MarkedList, over: MarkedList) -> MarkedList:
+def _own_text_key(item: Any) -> str | None:
+    """An own text replaces the board's at the same place (`na` and `bijlage`: with the same file name)."""
+    place = item.get("plaats") if isinstance(item, MarkedDict) else None
+    file = item.get("bestand") if isinstance(item, MarkedDict) else None
+    if not isinstance(place, str) or not isinstance(file, str):
+        return None  # validation reports it
+    place = " ".join(place.split())
+    return (
+        place if place.startswith("vervangt ") else f"{place} {file.replace(chr(92), '/').rsplit('/', 1)[-1]}"
+    )
+
+
+def _merge_by_id(
+    base: MarkedList, over: MarkedList, key: Callable[[Any], str | None] = _item_id
+) -> MarkedList:
     """Board items first, except those the school redefines; then the school's own items."""
-    replaced = {_item_id(item) for item in over} - {None}
+    replaced = {key(item) for item in over} - {None}
     result = MarkedList(over.mark)
     for item, mark in zip(base, base.marks, strict=True):
-        if _item_id(item) not in replaced:
+        if key(item) not in replaced:
             result.append(item)
             result.marks.append(mark)
     for item, mark in zip(over, over.marks, strict=True):
@@ -91,16 +108,6 @@ BOARD_LIMITS: tuple[tuple[KeyPath, str], ...] = (
 )
 
 _FALSE = {"false", "no", "n", "off", "0", "nee"}
-
-
-def _get(data: Any, path: KeyPath) -> tuple[Any, Any]:
-    """The value at path and the mapping that holds it (for its mark), or (None, None)."""
-    parent = None
-    for key in path:
-        if not isinstance(data, MarkedDict) or not isinstance(key, str) or key not in data:
-            return None, None
-        parent, data = data, data[key]
-    return data, parent
 
 
 def _as_int(value: Any) -> int | None:
@@ -137,12 +144,11 @@ def limit_problems(board: MarkedDict, school: MarkedDict) -> list[Problem]:
     """Board limits that a school loosens, reported at the school's line."""
     problems = []
     for path, kind in BOARD_LIMITS:
-        board_value, _ = _get(board, path)
-        school_value, holder = _get(school, path)
-        if board_value is None or school_value is None or holder is None:
+        _, _, board_value = locate(board, path)
+        mark, _, school_value = locate(school, path)
+        if board_value is None or school_value is None:
             continue
         found = _violation(kind, board_value, school_value)
         if found:
-            mark = holder.marks[path[-1]]
             problems.append(Problem(mark.file, mark.line, mark.key, *found))
     return problems

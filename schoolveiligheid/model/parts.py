@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import model_validator
+from pydantic import ValidationInfo, model_validator
 
 from .base import Audience, Block, DocRef, OrgRef, PartnerKind, PersonRef, RoleId, field
 from .values import Date, Email, Id, Line, Note, Phone, Postcode, Url, Vision, invalid
@@ -111,6 +111,14 @@ class Terminology(Block):
     teacher: Line = field("leerkracht", "woord voor de leraar van een groep", "leerkracht")
 
 
+# The school's contact details a concept may still lack: (attribute, YAML key, Dutch description).
+CONTACT_KEYS = (
+    ("address", "adres", "het adres"),
+    ("phone", "telefoon", "het telefoonnummer"),
+    ("email", "email", "het e-mailadres"),
+)
+
+
 class SchoolInfo(Block):
     """The school's identity."""
 
@@ -127,13 +135,36 @@ class SchoolInfo(Block):
     )
     terminology: Terminology = field("terminologie", "eigen woorden voor groep en leerkracht", Terminology())
     groups: tuple[Line, ...] = field("groepen", "namen van de groepen; standaard 1 tot en met 8", ())
-    address: Address = field("adres", "bezoekadres van de school")
-    phone: Phone = field("telefoon", "telefoonnummer van de school")
-    email: Email = field("email", "algemeen e-mailadres van de school")
+    address: Address | None = field(
+        "adres",
+        "bezoekadres van de school (mag bij een concept nog ontbreken: dan staat er [adres volgt])",
+        None,
+    )
+    phone: Phone | None = field(
+        "telefoon", "telefoonnummer van de school (mag bij een concept nog ontbreken)", None
+    )
+    email: Email | None = field(
+        "email", "algemeen e-mailadres van de school (mag bij een concept nog ontbreken)", None
+    )
     website: Url | None = field("website", "website van de school", None)
     logo: Line | None = field(
         "logo", "pad naar een PNG- of JPG-logo voor het briefhoofd (vanaf dit bestand)", None
     )
+
+    @model_validator(mode="after")
+    def _contact_details_unless_concept(self, info: ValidationInfo) -> SchoolInfo:
+        # Only a concept may leave them out (the loader puts its status in the context); see CONTACT_KEYS.
+        if (info.context or {}).get("concept"):
+            return self
+        for name, key, what in CONTACT_KEYS:
+            if getattr(self, name) is None:
+                raise invalid(
+                    "vastgesteld",
+                    f"een vastgesteld beleid heeft {what} van de school nodig",
+                    f"vul {key}: in, of zet document.status: concept zolang het nog niet bekend is",
+                    sleutel=key,
+                )
+        return self
 
     @model_validator(mode="after")
     def _groups_named(self) -> SchoolInfo:
@@ -177,6 +208,9 @@ class ContactPerson(Block):
     function: Line | None = field("functie", "functie", None)
     phone: Phone | None = field("telefoon", "telefoonnummer", None)
     email: Email | None = field("email", "e-mailadres", None)
+    postal_address: Address | None = field(
+        "postadres", "postadres, als dat anders is dan dat van de organisatie (secretariaat)", None
+    )
 
 
 class Organisation(_PublicContact, Block):
@@ -235,7 +269,9 @@ class DocumentReference(Block):
     url: Url | None = field("url", "waar het document te lezen is", None)
     adopted_on: Date | None = field("vastgesteld_op", "datum van vaststelling", None)
     available_at: Line | None = field(
-        "beschikbaar_bij", "waar het anders te krijgen is, bijvoorbeeld bij de directie", None
+        "beschikbaar_bij",
+        "waar een exemplaar verkrijgbaar is, alleen de plek: bijvoorbeeld het secretariaat van de school",
+        None,
     )
 
 
@@ -265,9 +301,23 @@ class RoleAssignment(Block):
         "aantal", "alleen bestuur: hoeveel personen elke school aanwijst", None, ge=1, le=10
     )
     tasks_note: Note | None = field("taken_aanvulling", "aanvulling op de standaardtaken van deze rol", None)
+    vacant: bool = field(
+        "vacature",
+        "true: de school heeft deze rol, maar nog niemand is aangewezen; overal staat dan 'de naam volgt' "
+        "(noem geen personen, toewijzingen, organisatie of zelfde_als)",
+        False,
+    )
 
     @model_validator(mode="after")
     def _one_mode(self) -> RoleAssignment:
+        if self.vacant and (self.people or self.assignments or self.organisation or self.same_as):
+            raise invalid(
+                "rol",
+                "een rol met vacature: true heeft nog niemand",
+                "haal vacature: true weg nu de rol is ingevuld, of laat personen, toewijzingen, organisatie "
+                "en zelfde_als weg",
+                sleutel="vacature",
+            )
         if self.people and self.assignments:
             raise invalid(
                 "rol",
@@ -317,6 +367,9 @@ class Roles(Block):
     time_out_medewerker: RoleAssignment | None = field("time_out_medewerker", "time-outmedewerker (so)", None)
     woordvoerder_media: RoleAssignment | None = field(
         "woordvoerder_media", "woordvoerder richting pers", None
+    )
+    crisiscoordinator: RoleAssignment | None = field(
+        "crisiscoordinator", "crisiscoördinator: leidt het crisisteam bij een ernstig incident", None
     )
     functionaris_gegevensbescherming: RoleAssignment | None = field(
         "functionaris_gegevensbescherming", "functionaris gegevensbescherming", None

@@ -7,6 +7,17 @@ from typing import Literal
 from pydantic import model_validator
 
 from .base import Actor, Block, field
+from .chapters import (
+    ChapterSwitches,
+    Citizenship,
+    Crisis,
+    Goal,
+    Integrity,
+    Privacy,
+    SexualDevelopment,
+    Training,
+)
+from .own_texts import OwnTextChoice
 from .parts import Board, DocumentReference, Identity, Organisation, Person, Roles, SchoolInfo
 from .practice import (
     Bullying,
@@ -19,8 +30,8 @@ from .practice import (
     MethodChoice,
     Monitoring,
     Rules,
-    SoPart,
 )
+from .special import SoPart
 from .values import Date, Line, SchoolYear, invalid
 
 SCHEMA_VERSION = "sociale-veiligheid/1"
@@ -30,7 +41,11 @@ class DocumentInfo(Block):
     """School year, version and adoption of this year's policy."""
 
     school_year: SchoolYear = field("schooljaar", "schooljaar, bijvoorbeeld 2026-2027")
-    version: Line = field("versie", "versienummer, bijvoorbeeld 1.0")
+    version: Line | None = field(
+        "versie",
+        "versienummer, bijvoorbeeld 1.0 (mag bij een concept nog ontbreken: dan staat er [versie volgt])",
+        None,
+    )
     status: Literal["concept", "vastgesteld"] = field(
         "status", "concept (nog in bespreking; alles krijgt CONCEPT) of vastgesteld"
     )
@@ -53,6 +68,13 @@ class DocumentInfo(Block):
                 "status vastgesteld vraagt om een datum van vaststelling",
                 "vul vastgesteld_op: in, of zet status: concept",
                 sleutel="vastgesteld_op",
+            )
+        if self.status == "vastgesteld" and self.version is None:
+            raise invalid(
+                "vastgesteld",
+                "een vastgesteld beleid heeft een versienummer nodig",
+                "vul versie: in, bijvoorbeeld 1.0, of zet status: concept",
+                sleutel="versie",
             )
         if self.status == "vastgesteld" and self.open_points:
             raise invalid(
@@ -95,6 +117,29 @@ class PolicySections(Block):
     )
     letters: LetterSettings = field("brieven", "instellingen voor brieven aan ouders", LetterSettings())
     so: SoPart | None = field("so", "deel voor speciaal onderwijs (alleen bij type so of vso)", None)
+    chapters: ChapterSwitches = field(
+        "hoofdstukken",
+        "welke keuzehoofdstukken het plan heeft (meestal door het bestuur gekozen)",
+        ChapterSwitches(),
+    )
+    crisis: Crisis = field("crisis", "crisis en ernstige incidenten: crisisteam, nazorg, evaluatie", Crisis())
+    integrity: Integrity = field(
+        "integriteit", "gedragscode voor medewerkers, internet, sociale media en foto's", Integrity()
+    )
+    citizenship: Citizenship = field("burgerschap", "burgerschap, discriminatie en inclusie", Citizenship())
+    sexual_development: SexualDevelopment = field(
+        "seksuele_ontwikkeling", "seksuele ontwikkeling en grensoverschrijdend gedrag", SexualDevelopment()
+    )
+    training: tuple[Training, ...] = field("deskundigheid", "wie welke training volgt en wanneer", ())
+    privacy: Privacy = field("privacy", "wat de school vastlegt, wie het inziet en hoe lang", Privacy())
+    goals: tuple[Goal, ...] = field("doelen", "meetbare doelen voor de jaarlijkse monitoring", ())
+    own_texts: tuple[OwnTextChoice, ...] = field(
+        "eigen_teksten",
+        "eigen teksten als Markdown-bestand: vervangen een hoofdstuk of sectie, komen na een hoofdstuk "
+        "of als bijlage bij een document",
+        (),
+        max_length=100,
+    )
 
 
 class BoardFile(PolicySections):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, GetJsonSchemaHandler, ValidationInfo, model_validator
+from pydantic import AfterValidator, BeforeValidator, GetJsonSchemaHandler, ValidationInfo, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from .base import Actor, ApproachRef, Block, DocRef, OrgRef, RouteStep, Status, field
+from .base import Actor, ActorOrDescribed, ApproachRef, Block, DocRef, OrgRef, RouteStep, Status, field
 from .values import Date, Groups, Id, Line, Note, Text, Url, invalid, reference
 
 Period = Literal["dag", "week", "twee_weken", "maand", "blok", "jaar", "twee_jaar"]
@@ -73,7 +74,14 @@ def _own_or_catalogue(kind: str, noun: str) -> Any:
 class MethodChoice(Block):
     """A programme or activity the school uses, by catalogue id or as its own (eigen)."""
 
-    own: bool = field("eigen", "true: een eigen activiteit met eigen titel en tekst", False)
+    own: bool = field(
+        "eigen", "true: niet uit de catalogus, met eigen titel en tekst (gekocht of zelf gemaakt)", False
+    )
+    self_developed: bool = field(
+        "zelf_ontwikkeld",
+        "true: de school heeft deze activiteit zelf ontwikkeld; alleen dan zeggen de documenten dat",
+        False,
+    )
     id: Annotated[Id, AfterValidator(_own_or_catalogue("programma", "programma"))] = field(
         "id", "id uit de catalogus (bijvoorbeeld vreedzame_school) of een eigen id"
     )
@@ -147,10 +155,44 @@ class Monitoring(Block):
 
 
 class Analysis(Block):
-    """How often registered incidents are analysed, and with whom."""
+    """One moment at which registered incidents are analysed: how often or when, with whom, and what."""
 
-    frequency: Frequency = field("frequentie", "hoe vaak")
-    with_: tuple[Actor, ...] = field("met", "met wie", ())
+    what: Line | None = field(
+        "wat", "wat er geanalyseerd wordt, bijvoorbeeld 'omvang en gevolgen van pesten'", None
+    )
+    frequency: Frequency | None = field("frequentie", "hoe vaak, bijvoorbeeld {aantal: 2, per: jaar}", None)
+    moment: Line | None = field(
+        "moment", "wanneer, in plaats van frequentie: bijvoorbeeld 'bij elke groepsbespreking'", None
+    )
+    with_: tuple[ActorOrDescribed, ...] = field(
+        "met", "met wie: rol-id's of {omschrijving: ...} in eigen woorden", ()
+    )
+
+    @model_validator(mode="after")
+    def _when(self) -> Analysis:
+        if (self.frequency is None) == (self.moment is None):
+            raise invalid(
+                "analyse",
+                "een analyse heeft een frequentie of een moment (precies één van beide)",
+                "schrijf bijvoorbeeld frequentie: {aantal: 2, per: jaar} of moment: bij elke groepsbespreking",
+                sleutel="frequentie",
+            )
+        return self
+
+
+def _one_or_more(value: Any) -> Any:
+    """One block is a list of one: `analyse: {…}` and `analyse: [{…}, {…}]` both work."""
+    return [value] if isinstance(value, dict) else value
+
+
+def _block_or_list(schema: dict[str, Any]) -> None:
+    """The JSON Schema of a list that may also be written as a single block."""
+    items = schema.get("items")
+    if isinstance(items, dict):
+        array = {"type": "array", "items": items}
+        for key in ("type", "items"):
+            schema.pop(key, None)
+        schema["anyOf"] = [items, array]
 
 
 class IncidentRegistration(Block):
@@ -160,9 +202,18 @@ class IncidentRegistration(Block):
     part: Line | None = field("onderdeel", "onderdeel van het systeem", None)
     responsible: Actor = field("verantwoordelijke", "wie zorgt dat incidenten vastgelegd worden")
     within_days: int | None = field(
-        "vastleggen_binnen_dagen", "binnen hoeveel dagen vastgelegd", None, ge=1, le=14
+        "vastleggen_binnen_dagen",
+        "binnen hoeveel dagen na het voorval het incident vastgelegd is",
+        None,
+        ge=1,
+        le=14,
     )
-    analysis: Analysis | None = field("analyse", "periodieke analyse", None)
+    analysis: Annotated[tuple[Analysis, ...], BeforeValidator(_one_or_more)] = field(
+        "analyse",
+        "wanneer de incidenten geanalyseerd worden: één blok, of een lijst als er meer momenten zijn",
+        (),
+        json_schema_extra=_block_or_list,
+    )
     storage: Line | None = field("bewaren", "waar formulieren bewaard worden", None)
 
 
@@ -223,6 +274,15 @@ class SupportGroup(Block):
         return self
 
 
+class ApproachDescription(Block):
+    """The school's own description of a catalogue approach: replaces the catalogue text everywhere."""
+
+    id: ApproachRef = field("id", "de aanpak uit methoden, bijvoorbeeld no_blame")
+    title: Line | None = field("titel", "eigen titel (vervangt de catalogustitel)", None)
+    text: Text = field("tekst", "de eigen beschrijving (vervangt de catalogustekst)")
+    steps: tuple[Line, ...] = field("stappen", "eigen stappen (vervangen de stappen uit de catalogus)", ())
+
+
 class Curative(Block):
     """The curative approach when bullying happens, with its parameters."""
 
@@ -240,8 +300,28 @@ class Curative(Block):
         ge=1,
         le=72,
     )
-    executors: tuple[Actor, ...] = field("uitvoerders", "wie de aanpak uitvoert", ())
+    executors: tuple[ActorOrDescribed, ...] = field(
+        "uitvoerders", "wie de aanpak uitvoert: rol-id's of {omschrijving: ...} in eigen woorden", ()
+    )
     parents: Note | None = field("ouders_informeren", "hoe ouders geïnformeerd worden", None)
+    descriptions: tuple[ApproachDescription, ...] = field(
+        "beschrijvingen",
+        "eigen beschrijving van een aanpak uit methoden; vervangt de catalogustekst in elk document",
+        (),
+    )
+
+    @model_validator(mode="after")
+    def _described_approaches_are_used(self) -> Curative:
+        for description in self.descriptions:
+            if description.id not in self.approaches:
+                raise invalid(
+                    "beschrijving",
+                    "de aanpak '{aanpak}' heeft een beschrijving maar staat niet bij methoden",
+                    "zet de aanpak ook bij methoden, of haal deze beschrijving weg",
+                    sleutel="beschrijvingen",
+                    aanpak=description.id,
+                )
+        return self
 
 
 class EscalationStep(Block):
@@ -251,7 +331,9 @@ class EscalationStep(Block):
     description: Note | None = field("beschrijving", "wat er in deze stap gebeurt", None)
     actions: tuple[Line, ...] = field("acties", "concrete acties", ())
     term: Term | None = field("termijn", "hoe lang deze stap duurt, bijvoorbeeld {weken: 4}", None)
-    responsible: tuple[Actor, ...] = field("verantwoordelijk", "wie verantwoordelijk is", ())
+    responsible: tuple[ActorOrDescribed, ...] = field(
+        "verantwoordelijk", "wie verantwoordelijk is: rol-id's of {omschrijving: ...} in eigen woorden", ()
+    )
     parents: Literal["informeren", "gesprek", "gesprek_beide_partijen", "schriftelijk"] | None = field(
         "ouders", "wat er met ouders gebeurt", None
     )
@@ -290,12 +372,35 @@ class Bullying(Block):
 class TimeOut(Block):
     """A time-out: the pupil leaves the group for a while but stays at school."""
 
+    name: Line | None = field(
+        "naam",
+        "de naam die de school gebruikt, bijvoorbeeld 'interne afkoeling' (standaard: time-out; op een "
+        "so-school met een so-time-out: tijdelijk buiten de groep)",
+        None,
+    )
     where: Line = field("waar", "waar de leerling heen gaat, bijvoorbeeld een andere groep")
     max_days: int = field("max_dagen", "hoogstens zoveel schooldagen", ge=1, le=5)
     decided_by: Actor = field("besluit_door", "wie besluit")
     parents: Literal["direct", "zelfde_dag"] = field(
         "ouders_informeren", "wanneer ouders het horen", "zelfde_dag"
     )
+
+    @model_validator(mode="after")
+    def _own_name_beside_so_time_out(self, info: ValidationInfo) -> TimeOut:
+        # An SO school also has the so-time-out (minutes in a room); two "Time-out" sections would contradict.
+        if self.name and (info.context or {}).get("so_time_out") and _is_time_out(self.name):
+            raise invalid(
+                "naam",
+                'de naam "{waarde}" botst met de so-time-out (so.time_out)',
+                "geef deze maatregel de naam die de school gebruikt, bijvoorbeeld 'interne afkoeling'",
+                sleutel="naam",
+                waarde=self.name,
+            )
+        return self
+
+
+def _is_time_out(name: str) -> bool:
+    return re.sub(r"[^a-z]", "", name.lower()) == "timeout"
 
 
 class Suspension(Block):
@@ -320,10 +425,24 @@ class Suspension(Block):
 class Removal(Block):
     """Verwijdering: how the school prepares a removal decision."""
 
-    hear: tuple[Literal["groepsleerkracht", "ouders", "leerling"], ...] = field(
-        "horen", "wie gehoord wordt voor het besluit", ("groepsleerkracht", "ouders")
+    hear: tuple[Literal["groepsleerkracht", "ouders", "leerling", "commissie_van_begeleiding"], ...] = field(
+        "horen",
+        "wie gehoord wordt voor het besluit (commissie_van_begeleiding alleen bij sbo, so en vso)",
+        ("groepsleerkracht", "ouders"),
     )
     educational_report: bool = field("onderwijskundig_rapport", "er komt een onderwijskundig rapport", True)
+
+    @model_validator(mode="after")
+    def _committee_only_where_it_exists(self, info: ValidationInfo) -> Removal:
+        school_type = (info.context or {}).get("school_type")
+        if "commissie_van_begeleiding" in self.hear and school_type == "po":
+            raise invalid(
+                "horen",
+                "een basisschool (type po) heeft geen commissie van begeleiding",
+                "haal commissie_van_begeleiding weg uit horen; die hoort bij sbo, so en vso",
+                sleutel="horen",
+            )
+        return self
 
 
 class Measures(Block):
@@ -334,22 +453,61 @@ class Measures(Block):
     removal: Removal = field("verwijdering", "verwijdering", Removal())
 
 
+ComplaintScope = Literal["pesten", "machtsmisbruik", "kwaliteit", "algemeen"]
+
+
 class ComplaintRoute(Block):
-    """A route for complaints of one kind, step by step."""
+    """A route for complaints of one kind, step by step, ending at its own committee."""
 
     name: Line = field("naam", "naam van de route, bijvoorbeeld 'klachten over de school'")
-    scope: tuple[Literal["kwaliteit", "machtsmisbruik", "algemeen"], ...] = field(
-        "reikwijdte", "waarover", ()
+    scope: tuple[ComplaintScope, ...] = field(
+        "reikwijdte",
+        "waarover: pesten, machtsmisbruik (ongewenst gedrag), kwaliteit (de gang van zaken) of algemeen",
+        (),
     )
     steps: tuple[RouteStep, ...] = field("stappen", "rollen en organisaties in volgorde", min_length=1)
+    committee: OrgRef | None = field(
+        "commissie",
+        "id van de klachtencommissie van deze route in organisaties (met postadres en secretariaat); "
+        "zonder: klachten.commissie",
+        None,
+    )
 
 
 class Complaints(Block):
     """The complaint procedure."""
 
     regulation: DocRef = field("regeling", "id van de klachtenregeling in documenten")
-    committee: OrgRef = field("commissie", "id van de klachtencommissie in organisaties")
+    committee: OrgRef | None = field(
+        "commissie",
+        "id van de klachtencommissie in organisaties, voor elke route zonder eigen commissie",
+        None,
+    )
     routes: tuple[ComplaintRoute, ...] = field("routes", "klachtroutes", ())
+
+    @model_validator(mode="after")
+    def _committee_for_every_route(self) -> Complaints:
+        if self.committee is None and (not self.routes or any(r.committee is None for r in self.routes)):
+            raise invalid(
+                "commissie",
+                "niet elke klachtroute heeft een klachtencommissie",
+                "vul klachten.commissie in, of commissie: bij elke route",
+                sleutel="commissie",
+            )
+        return self
+
+    def committee_of(self, route: ComplaintRoute) -> str:
+        """The id of the committee a route ends at: its own, else the procedure's."""
+        committee = route.committee or self.committee
+        if committee is None:  # ruled out by validation
+            raise ValueError("a complaint route without a committee passed validation")
+        return committee
+
+    def route_for(self, scope: ComplaintScope) -> ComplaintRoute | None:
+        """The route whose scope covers `scope`; else the first route for everything (algemeen, or no scope)."""
+        return next((r for r in self.routes if scope in r.scope), None) or next(
+            (r for r in self.routes if "algemeen" in r.scope or not r.scope), None
+        )
 
 
 class Meldcode(Block):
@@ -394,65 +552,6 @@ class LetterSettings(Block):
     registered: bool = field("aangetekend", "formele besluiten aangetekend versturen", True)
 
 
-class CareLevel(Block):
-    """A level of care (zorgniveau) in an SO school."""
-
-    level: int = field("niveau", "nummer van het niveau", ge=1, le=9)
-    description: Note = field("omschrijving", "wat dit niveau inhoudt")
-    managers: tuple[Actor, ...] = field("trajectbeheerder", "wie het traject beheert", ())
-
-
-class CareTeam(Block):
-    """A care team that meets regularly."""
-
-    name: Line = field("naam", "naam")
-    members: tuple[Actor, ...] = field("leden", "leden", min_length=1)
-    chair: Actor | None = field("voorzitter", "voorzitter", None)
-    frequency: Frequency | None = field("frequentie", "hoe vaak het zorgteam bijeenkomt", None)
-
-
-class Room(Block):
-    """A room used to calm down."""
-
-    name: Line = field("naam", "naam van de ruimte")
-    kind: Literal["time_out", "prikkelarm", "bijruimte"] = field("soort", "soort ruimte")
-    locations: tuple[Line, ...] = field("locaties", "waar", ())
-
-
-class SoTimeOut(Block):
-    """Time-out arrangements in special education."""
-
-    check_in_minutes: int = field(
-        "check_in_minuten", "om de hoeveel minuten een medewerker kijkt", ge=1, le=30
-    )
-    max_per_part_of_day: int = field("max_per_dagdeel", "hoogstens zoveel time-outs per dagdeel", ge=1, le=5)
-    parents: Literal["direct", "zelfde_dag"] = field(
-        "ouders_informeren", "wanneer ouders het horen", "zelfde_dag"
-    )
-    registration: Line = field("registratie", "waar time-outs vastgelegd worden")
-
-
-class PhysicalIntervention(Block):
-    """Physical intervention: only trained staff, always recorded."""
-
-    training: Line = field("training", "naam van de training")
-    within_months: int = field(
-        "verplicht_binnen_maanden", "nieuwe medewerkers volgen de training binnen zoveel maanden", ge=1, le=24
-    )
-    refresher: Frequency = field("opfris", "hoe vaak een opfriscursus")
-    internal_trainers: int | None = field("trainers_intern", "aantal eigen trainers", None, ge=0, le=50)
-
-
-class SoPart(Block):
-    """The special-education part: time-out, physical intervention, levels of care."""
-
-    time_out: SoTimeOut | None = field("time_out", "time-out", None)
-    physical_intervention: PhysicalIntervention | None = field("fysiek_ingrijpen", "fysiek ingrijpen", None)
-    rooms: tuple[Room, ...] = field("ruimtes", "time-out- en prikkelarme ruimtes", ())
-    care_levels: tuple[CareLevel, ...] = field("zorgniveaus", "zorgniveaus", ())
-    care_teams: tuple[CareTeam, ...] = field("zorgteams", "zorgteams", ())
-
-
 __all__ = [
     "Frequency",
     "Term",
@@ -462,5 +561,5 @@ __all__ = [
     "IncidentRegistration",
     "Rules",
 ]
-__all__ += ["Bullying", "Measures", "Complaints", "Meldcode", "Communication", "LetterSettings", "SoPart"]
+__all__ += ["Bullying", "Measures", "Complaints", "Meldcode", "Communication", "LetterSettings"]
 __all__ += ["Id"]

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from ..errors import Problem
-from ..load import MarkedDict
+from ..load import Mark
 from .base import ROLES
 from .catalogue import Catalogue
-from .parts import Board, Organisation, Person, Publication, RoleAssignment
+from .parts import Board, Organisation, Person, Publication, RoleAssignment, Roles
 from .policy import Policy
 from .values import Email, Phone, Url
 
@@ -26,6 +26,15 @@ class ResolvedRole:
     audiences: Mapping[str, tuple[str, ...]]
     organisation: Organisation | None
     tasks_note: str | None
+    declared_vacant: bool = False  # `vacature: true`: the school says nobody holds the role yet
+
+    @property
+    def vacant(self) -> bool:
+        """The role exists but nobody holds it yet (`vacature: true`, or no people and no organisation).
+
+        Documents then say the name follows; `vacancy.py` says what that means for checks and letters.
+        """
+        return not self.people and self.organisation is None
 
     @property
     def name_with_legal_term(self) -> str:
@@ -76,7 +85,7 @@ def settled_publication(
     public_phone = publish.phone
     if public_phone is None:
         public_phone = phone is not None and not phone.is_mobile
-    return Publication.model_construct(email=public_email, phone=public_phone)
+    return publish.model_copy(update={"email": public_email, "phone": public_phone})  # keeps its marks
 
 
 def organisation_domains(email: Email | None, website: Url | None, work: set[str]) -> set[str]:
@@ -117,7 +126,7 @@ def resolve_people(policy: Policy, organisations: Mapping[str, Organisation]) ->
         phone = person.publish.phone
         if phone is None:
             phone = person.phone is not None and not person.phone.is_mobile
-        publish = Publication.model_construct(email=email, phone=phone)
+        publish = person.publish.model_copy(update={"email": email, "phone": phone})
         result[person.id] = person.model_copy(update={"publish": publish})
     return result
 
@@ -148,20 +157,16 @@ def resolve_organisations(policy: Policy, catalogue: Catalogue) -> dict[str, Org
     return result
 
 
-def _role_mark(raw: MarkedDict, role_id: str, key: str) -> tuple[str, int | None, str]:
-    roles = raw.get("rollen")
-    role = roles.get(role_id) if isinstance(roles, MarkedDict) else None
-    if isinstance(role, MarkedDict) and key in role.marks:
-        mark = role.marks[key]
-    elif isinstance(roles, MarkedDict) and role_id in roles.marks:
-        mark = roles.marks[role_id]
-    else:
-        return raw.mark.file, None, f"rollen.{role_id}"
-    return mark.file, mark.line, mark.key
+def _role_mark(roles: Roles, role_id: str, key: str) -> Mark:
+    """The line of a role's key, else of the role itself."""
+    role = getattr(roles, role_id)
+    if isinstance(role, RoleAssignment) and role.is_written(key):
+        return role.mark_of(key)
+    return roles.mark_of(role_id)
 
 
 def _holder(
-    assigned: Mapping[str, RoleAssignment], role_id: str, raw: MarkedDict
+    assigned: Mapping[str, RoleAssignment], role_id: str, roles: Roles
 ) -> tuple[RoleAssignment, list[Problem]]:
     """Follow zelfde_als to the role that really names people; a cycle is an error."""
     seen = [role_id]
@@ -169,21 +174,27 @@ def _holder(
     while current.same_as is not None:
         target = current.same_as
         if target in seen:
-            file, line, key = _role_mark(raw, role_id, "zelfde_als")
+            mark = _role_mark(roles, role_id, "same_as")
             chain = " → ".join([*seen, target])
             return current, [
                 Problem(
-                    file,
-                    line,
-                    key,
+                    mark.file,
+                    mark.line,
+                    mark.key,
                     f"zelfde_als verwijst in een kring: {chain}",
                     "laat één rol zelf personen noemen",
                 )
             ]
         if target not in assigned:
-            file, line, key = _role_mark(raw, seen[-1], "zelfde_als")
+            mark = _role_mark(roles, seen[-1], "same_as")
             return current, [
-                Problem(file, line, key, f'de rol "{target}" is niet ingevuld', f"vul rollen.{target} in")
+                Problem(
+                    mark.file,
+                    mark.line,
+                    mark.key,
+                    f'de rol "{target}" is niet ingevuld',
+                    f"vul rollen.{target} in",
+                )
             ]
         seen.append(target)
         current = assigned[target]
@@ -191,26 +202,26 @@ def _holder(
 
 
 def resolve_roles(
-    policy: Policy, people: Mapping[str, Person], organisations: Mapping[str, Organisation], raw: MarkedDict
+    policy: Policy, people: Mapping[str, Person], organisations: Mapping[str, Organisation]
 ) -> tuple[dict[str, ResolvedRole], list[Problem]]:
     """Every filled role with its holders; board 'functie + aantal' demands are checked here."""
     assigned = policy.roles.assigned()
     resolved: dict[str, ResolvedRole] = {}
     problems: list[Problem] = []
     for role_id, own in assigned.items():
-        holder, wrong = _holder(assigned, role_id, raw)
+        holder, wrong = _holder(assigned, role_id, policy.roles)
         problems.extend(wrong)
         ids = holder.people or tuple(item.person for item in holder.assignments)
         audiences = {item.person: item.audience for item in holder.assignments}
         count = own.count or holder.count
-        if count and len(ids) < count:
-            file, line, key = _role_mark(raw, role_id, "personen")
+        if count and len(ids) < count and not holder.vacant:
+            mark = _role_mark(policy.roles, role_id, "people")
             function = f" ({own.function or holder.function})" if (own.function or holder.function) else ""
             problems.append(
                 Problem(
-                    file,
-                    line,
-                    key,
+                    mark.file,
+                    mark.line,
+                    mark.key,
                     f"het bestuur vraagt {count} personen voor deze rol{function}, er zijn er {len(ids)}",
                     f"noem de personen onder rollen.{role_id}.personen",
                 )
@@ -224,5 +235,6 @@ def resolve_roles(
             audiences=audiences,
             organisation=organisations.get(holder.organisation) if holder.organisation else None,
             tasks_note=own.tasks_note,
+            declared_vacant=holder.vacant,
         )
     return resolved, problems

@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
+from ..paths import CATALOGUE_TEMPLATES, DEFAULT_TEMPLATES
 from .catalogue import Catalogue, load_catalogue
 from .policy import SCHEMA_VERSION, BoardFile, Policy
-from .school import DEFAULT_TEMPLATES
 
 Kind = Literal["school", "bestuur"]
 SCHEMA_FILES: dict[Kind, str] = {"school": "school.schema.json", "bestuur": "bestuur.schema.json"}
@@ -47,7 +47,7 @@ def json_schema(kind: Kind, catalogue: Catalogue | None = None) -> dict[str, Any
     schema.pop("description", None)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"{'Schoolbestand' if kind == 'school' else 'Bestuursbestand'} ({SCHEMA_VERSION})"
-    _with_choices(schema, catalogue or load_catalogue([DEFAULT_TEMPLATES / "catalogus"]))
+    _with_choices(schema, catalogue or load_catalogue([DEFAULT_TEMPLATES / CATALOGUE_TEMPLATES]))
     return schema
 
 

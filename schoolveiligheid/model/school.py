@@ -3,12 +3,15 @@
 `load_schools()` reads every file, merges each school over its board, validates
 everything and resolves references (who holds which role, the national data of
 standard organisations). All problems of all files are raised together.
+`load_school()` does the same for one school file and the board files it may
+inherit from (one version of a school, for `verschil`); `named_board()` and
+`board_id()` answer which board a school names and which board a file is.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,18 +20,27 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ..confine import OutsideFolder, is_inside, resolve_inside
+from ..documents import OwnText
 from ..errors import InvalidInput, Problem
-from ..load import MarkedDict, MarkedList, PolicyFiles, read_policy_folder
-from .base import GENERIC_ACTORS
+from ..load import (
+    MarkedDict,
+    MarkedList,
+    PolicyFiles,
+    WrittenText,
+    read_policy_files,
+    read_policy_folder,
+    written_texts,
+)
+from ..paths import CATALOGUE_TEMPLATES, template_search_path
+from .base import GENERIC_ACTORS, attach_marks
 from .catalogue import Catalogue, load_catalogue
 from .inherit import limit_problems, merge
+from .own_texts import read_own_texts
 from .parts import Organisation, Person, default_groups
 from .policy import BoardFile, Policy
 from .resolve import ResolvedRole, resolve_board, resolve_organisations, resolve_people, resolve_roles
 from .validate import problems_from
 from .values import suggest
-
-DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +51,14 @@ class SchoolModel:
     catalogue: Catalogue
     source: Path
     board_source: Path | None
-    template_dirs: tuple[Path, ...]
+    template_dirs: tuple[Path, ...]  # the school's own template folder, then its board's (paths.py)
+    board_templates: Path | None  # the board's own template folder, also for the board's index page
     logo: Path | None
     roles: Mapping[str, ResolvedRole]
     people: Mapping[str, Person]
     organisations: Mapping[str, Organisation]
-    raw: MarkedDict
+    texts: tuple[WrittenText, ...]  # every text the school and its board wrote, as written, with its line
+    own_texts: tuple[OwnText, ...] = ()  # the school's and board's own Markdown texts (eigen_teksten)
 
     @property
     def id(self) -> str:
@@ -77,12 +91,17 @@ def _validation_context(raw: MarkedDict, catalogue: Catalogue) -> dict[str, Any]
     groups = school.get("groepen") if isinstance(school, dict) else None
     organisations = _ids(raw, "organisaties")
     actors = filled | set(GENERIC_ACTORS)
+    document = raw.get("document")
     context: dict[str, Any] = {
+        "concept": isinstance(document, dict) and document.get("status") == "concept",
         "personen": _ids(raw, "personen"),
         "organisaties": organisations,
         "documenten": _ids(raw, "documenten"),
         "actoren": actors,
         "stappen": actors | organisations,
+        # Special education: which names and hearings fit this school (model/practice.py, model/special.py).
+        "school_type": school.get("type") if isinstance(school, dict) else None,
+        "so_time_out": isinstance(raw.get("so"), dict) and raw["so"].get("time_out") is not None,
         "groepen": [str(group) for group in groups]
         if isinstance(groups, list) and groups
         else list(default_groups()),
@@ -127,17 +146,17 @@ def _folder_of(raw: MarkedDict) -> Path:
 
 def _template_dirs(
     school_raw: MarkedDict, board_raw: MarkedDict | None
-) -> tuple[tuple[Path, ...], list[Problem]]:
-    """The school's and the board's own template folders, each inside the folder of its file."""
-    dirs: list[Path] = []
+) -> tuple[tuple[Path | None, Path | None], list[Problem]]:
+    """The school's and the board's own template folders (or None), each inside the folder of its file."""
+    found: list[Path | None] = []
     problems: list[Problem] = []
     for raw in (school_raw, board_raw):
+        folder = None
         if raw is not None and isinstance(raw.get("sjablonen"), str):
             folder, wrong = _template_dir(raw)
             problems += wrong
-            if folder is not None:
-                dirs.append(folder)
-    return tuple(dirs), problems
+        found.append(folder)
+    return (found[0], found[1]), problems
 
 
 # How many files and folders of one template folder are checked for links to elsewhere.
@@ -197,14 +216,14 @@ def _links_out_of(folder: Path) -> list[str] | None:
 
 @cache
 def _catalogue(dirs: tuple[Path, ...]) -> Catalogue:
-    folders = [DEFAULT_TEMPLATES / "catalogus", *(d / "catalogus" for d in reversed(dirs))]
-    return load_catalogue(folders)
+    # Lowest priority first: an entry of the school's own catalogue replaces the board's and the default.
+    return load_catalogue([folder / CATALOGUE_TEMPLATES for folder in reversed(template_search_path(dirs))])
 
 
 def _logo(policy: Policy, raw: MarkedDict) -> tuple[Path | None, list[Problem]]:
     if policy.school.logo is None:
         return None, []
-    mark = raw["school"].marks["logo"]
+    mark = policy.school.mark_of("logo")
     try:
         path = resolve_inside(_folder_of(raw), policy.school.logo)
     except OutsideFolder as error:
@@ -247,14 +266,27 @@ def _looks_like_image(path: Path) -> bool:
     return head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"))
 
 
+def named_board(school_raw: Mapping[str, Any]) -> Any:
+    """What a school file names as its board (`school.bestuur`): an id, None, or a mistake validation reports."""
+    school = school_raw.get("school")
+    return school.get("bestuur") if isinstance(school, Mapping) else None
+
+
+def board_id(board_raw: Mapping[str, Any]) -> str | None:
+    """The id of a board file (`bestuur.id`), or None when it has none."""
+    board = board_raw.get("bestuur")
+    found = board.get("id") if isinstance(board, Mapping) else None
+    return found if isinstance(found, str) else None
+
+
 def _board_for(
     school_raw: MarkedDict, boards: Mapping[str, MarkedDict]
 ) -> tuple[MarkedDict | None, list[Problem]]:
     school = school_raw.get("school")
-    board_id = school.get("bestuur") if isinstance(school, MarkedDict) else None
-    if board_id is not None and not isinstance(board_id, str):
+    wanted = named_board(school_raw)
+    if wanted is not None and not isinstance(wanted, str):
         return None, []  # not an id: validation reports school.bestuur with its line
-    if board_id is None:
+    if wanted is None:
         if "bestuur" in school_raw:
             return None, []
         mark = school_raw.marks.get("school", school_raw.mark)
@@ -267,31 +299,29 @@ def _board_for(
                 "zet bestuur: <id> onder school en maak een bestuursbestand, of zet een blok bestuur: in dit bestand",
             )
         ]
-    if board_id in boards:
+    if wanted in boards:
         if "bestuur" in school_raw:
             mark = school_raw.marks["bestuur"]
-            return boards[board_id], [
+            return boards[wanted], [
                 Problem(
                     mark.file,
                     mark.line,
                     "bestuur",
-                    f"de bestuursgegevens staan al in het bestuursbestand van '{board_id}'",
+                    f"de bestuursgegevens staan al in het bestuursbestand van '{wanted}'",
                     "haal dit blok weg; de school erft de gegevens van het bestuur",
                 )
             ]
-        return boards[board_id], []
-    assert isinstance(school, MarkedDict)  # board_id came from it
+        return boards[wanted], []
+    assert isinstance(school, MarkedDict)  # wanted came from it
     mark = school.marks["bestuur"]
     return None, [
         Problem(
             mark.file,
             mark.line,
             "school.bestuur",
-            f'bestuur "{board_id}" bestaat niet in deze map',
+            f'bestuur "{wanted}" bestaat niet in deze map',
             "; ".join(
-                filter(
-                    None, [_suggest_board(board_id, boards), "maak een bestuursbestand met bestuur: id: …"]
-                )
+                filter(None, [_suggest_board(wanted, boards), "maak een bestuursbestand met bestuur: id: …"])
             ),
         )
     ]
@@ -313,7 +343,8 @@ def _validate_board(raw: MarkedDict) -> list[Problem]:
 def _school_model(
     school_raw: MarkedDict, board_raw: MarkedDict | None
 ) -> tuple[SchoolModel | None, list[Problem]]:
-    dirs, problems = _template_dirs(school_raw, board_raw)
+    (own, board_templates), problems = _template_dirs(school_raw, board_raw)
+    dirs = tuple(folder for folder in (own, board_templates) if folder is not None)
     try:
         catalogue = _catalogue(dirs)
     except InvalidInput as error:
@@ -326,12 +357,15 @@ def _school_model(
         policy = Policy.model_validate(merged, context=_validation_context(merged, catalogue))
     except ValidationError as error:
         return None, problems + problems_from(error, merged, Policy)
+    policy = attach_marks(policy, merged)
     logo, wrong = _logo(policy, school_raw)
+    problems += wrong
+    own_texts, own_lines, wrong = read_own_texts(policy.own_texts)
     problems += wrong
     policy = policy.model_copy(update={"board": resolve_board(policy)})  # publication settled, like others
     organisations = resolve_organisations(policy, catalogue)
     people = resolve_people(policy, organisations)
-    roles, wrong = resolve_roles(policy, people, organisations, merged)
+    roles, wrong = resolve_roles(policy, people, organisations)
     problems += wrong
     model = SchoolModel(
         policy=policy,
@@ -339,11 +373,13 @@ def _school_model(
         source=Path(school_raw.mark.file),
         board_source=Path(board_raw.mark.file) if board_raw is not None else None,
         template_dirs=dirs,
+        board_templates=board_templates,
         logo=logo,
         roles=roles,
         people=people,
         organisations=organisations,
-        raw=merged,
+        texts=(*written_texts(merged), *own_lines),
+        own_texts=own_texts,
     )
     return model, problems
 
@@ -353,28 +389,53 @@ def _boards_by_id(files: PolicyFiles) -> tuple[dict[str, MarkedDict], list[Probl
     problems: list[Problem] = []
     for raw in files.boards:
         problems += _validate_board(raw)
-        board = raw.get("bestuur")
-        board_id = board.get("id") if isinstance(board, MarkedDict) else None
-        if not isinstance(board_id, str):
+        found = board_id(raw)
+        if found is None:
             continue
-        if board_id in boards and isinstance(board, MarkedDict):
-            mark = board.marks["id"]
+        if found in boards:
+            mark = raw["bestuur"].marks["id"]
             problems.append(
                 Problem(
                     mark.file,
                     mark.line,
                     "bestuur.id",
-                    f"bestuur '{board_id}' staat in twee bestanden",
+                    f"bestuur '{found}' staat in twee bestanden",
                     "geef elk bestuur één bestand",
                 )
             )
-        boards[board_id] = raw
+        boards[found] = raw
     return boards, problems
 
 
 def load_schools(folder: Path) -> list[SchoolModel]:
     """Every school in a policy folder, validated and resolved; raises InvalidInput with all problems."""
-    files = read_policy_folder(folder)
+    return _models(read_policy_folder(folder))
+
+
+def load_school(school_file: Path, board_files: Sequence[Path] = ()) -> SchoolModel:
+    """One school from its file and the board files it may inherit from, as `load_schools` would load it.
+
+    For one version of a school (`verschil`): the other files of its folder play no part.
+    Raises InvalidInput with all problems, also when school_file is no school file.
+    """
+    files = read_policy_files([school_file, *board_files])
+    if not any(raw.mark.file == str(school_file) for raw in files.schools):
+        raise InvalidInput(
+            [
+                Problem(
+                    str(school_file),
+                    1,
+                    "",
+                    "dit is geen schoolbestand",
+                    "vergelijk een bestand dat met 'school:' begint",
+                )
+            ]
+        )
+    return next(model for model in _models(files) if model.source == school_file)
+
+
+def _models(files: PolicyFiles) -> list[SchoolModel]:
+    """The school models of the files read, each with its board; raises InvalidInput with all problems."""
     boards, problems = _boards_by_id(files)
     schools: list[SchoolModel] = []
     seen: dict[str, str] = {}

@@ -17,7 +17,7 @@ from typing import Any, Literal, Union
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
-from ..load import KeyPath, Mark, MarkedDict, MarkedList, format_key_path
+from ..load import MarkedDict, MarkedList, format_key_path, locate
 from .values import suggest
 
 Loc = tuple[str | int, ...]
@@ -66,22 +66,6 @@ def _allowed_keys(model: type[BaseModel] | None) -> list[str]:
 
 def _choices(expected: str) -> list[str]:
     return re.findall(r"'([^']*)'", expected)
-
-
-def _locate(data: MarkedDict | MarkedList, loc: Loc) -> tuple[Mark, KeyPath, Any]:
-    """The mark of the deepest value loc reaches, the unreached rest of loc, and the value reached."""
-    node: Any = data
-    mark = data.mark
-    key_mark: Mark | None = None
-    for index, part in enumerate(loc):
-        if isinstance(node, MarkedDict) and isinstance(part, str) and part in node:
-            key_mark, node = node.marks[part], node[part]
-            continue
-        if isinstance(node, MarkedList) and isinstance(part, int) and 0 <= part < len(node):
-            key_mark, node = node.marks[part], node[part]
-            continue
-        return (key_mark or mark), tuple(loc[index:]), None
-    return (key_mark or mark), (), node
 
 
 def _message(error: Mapping[str, Any], key: str, model: type[BaseModel] | None) -> tuple[str, str]:
@@ -154,7 +138,7 @@ def problems_from(
     for item in error.errors(include_url=False):
         loc: Loc = (*prefix, *item["loc"])
         extra = (item.get("ctx") or {}).get("sleutel")
-        mark, rest, node = _locate(data, loc)
+        mark, rest, node = locate(data, loc)
         if extra and not rest and isinstance(node, MarkedDict) and extra in node:
             mark = node.marks[extra]
         elif extra:

@@ -1,19 +1,53 @@
-"""Dutch wording of values: lists, frequencies, terms and group ranges.
+"""Dutch wording of values: dates, addresses, lists, frequencies, terms and group ranges.
 
 These are vocabulary, not prose: they turn a structured value into the few
 words every document uses for it, so "twee keer per jaar" is written the same
-way in the plan, the protocol, the website and the letters.
+way in the plan, the protocol, the website and the letters. One formatter per
+kind of value: a date is `dutch_date`, an address `address_lines`/`address_text`,
+a phone number `Phone.display`, a school year `str(SchoolYear)` with its
+`first_day` and `last_day`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from .parts import Address
 from .practice import Frequency, Term
 from .values import dutch_date
 
-__all__ = ["capitalised", "dutch_date", "frequency_text", "groups_text", "join", "number_word", "term_text"]
-__all__ += ["with_article"]
+__all__ = [
+    "address_lines",
+    "address_text",
+    "capitalised",
+    "dutch_date",
+    "frequency_text",
+    "groups_text",
+    "join",
+    "number_word",
+    "term_text",
+]
+__all__ += ["recorded_within", "support_group_meets_within", "support_group_size"]
+__all__ += ["with_article", "pending", "PENDING", "NAME_PENDING", "DETAILS_PENDING"]
+
+# How every output says that a value of a concept (or a vacant role's name) still has to be filled in:
+# one wording, so a reader sees at once what is missing and nothing is invented.
+NAME_PENDING = "de naam volgt"
+DETAILS_PENDING = "contactgegevens volgen"
+
+
+def pending(what: str) -> str:
+    """'[adres volgt]': a value a concept does not have yet, in the same words in every output."""
+    return f"[{what} volgt]"
+
+
+# What the outputs show for each value a concept may still lack, by its YAML key.
+PENDING = {
+    "adres": pending("adres"),
+    "telefoon": pending("telefoonnummer"),
+    "email": pending("e-mailadres"),
+    "versie": pending("versie"),
+}
 
 
 _NUMBERS = {
@@ -39,6 +73,16 @@ _PER = {
 }
 
 
+def address_lines(address: Address) -> tuple[str, str]:
+    """('Schoolstraat 1' or 'Postbus 12', '1234 AB Plaats'): an address as it stands on an envelope."""
+    return (address.street or address.po_box or "", f"{address.postcode} {address.place}")
+
+
+def address_text(address: Address) -> str:
+    """'Schoolstraat 1, 1234 AB Plaats': an address on one line."""
+    return ", ".join(address_lines(address))
+
+
 def capitalised(text: str) -> str:
     """The text with its first letter in upper case."""
     return text[:1].upper() + text[1:]
@@ -62,6 +106,21 @@ def frequency_text(frequency: Frequency) -> str:
     if frequency.count == 1 and frequency.per == "twee_jaar":
         return "eens per twee jaar"
     return f"{number_word(frequency.count)} keer {_PER[frequency.per]}"
+
+
+def recorded_within(days: int) -> str:
+    """'binnen 3 dagen na het voorval': the one wording of incidentregistratie.vastleggen_binnen_dagen."""
+    return f"binnen {days} {'dag' if days == 1 else 'dagen'} na het voorval"
+
+
+def support_group_size(minimum: int, maximum: int) -> str:
+    """'7 kinderen' or '5 tot 8 kinderen': the one wording of pestaanpak.curatief.steungroep."""
+    return f"{minimum} kinderen" if minimum == maximum else f"{minimum} tot {maximum} kinderen"
+
+
+def support_group_meets_within(hours: int) -> str:
+    """'binnen 24 uur na het eerste gesprek met het gepeste kind': the one wording of steungroep_binnen_uren."""
+    return f"binnen {hours} uur na het eerste gesprek met het gepeste kind"
 
 
 def term_text(term: Term) -> str:

@@ -1,7 +1,9 @@
-"""Forms context -> blank Word forms, through the docxtpl templates in templates/formulieren/.
+"""Forms context -> blank Word forms, through the form texts in templates/formulieren/.
 
-Written into the school's Word folder under formulieren/, never onto the website:
-the bereikbaarheidslijst holds numbers that are not public.
+Written into the school's Word folder under formulieren/ (paths.FORMS_OUTPUT), never
+onto the website: the bereikbaarheidslijst holds numbers that are not public. The
+templates are found along the search path (paths.find_letter_or_form): a school's or
+board's own formulieren/<naam>.txt.j2 (or Word template <naam>.docx) first.
 """
 
 from __future__ import annotations
@@ -12,25 +14,16 @@ from pathlib import Path
 
 from ..context.forms import FormsContext
 from ..files import write_atomically
-from .letters import DocxFiller, own_template
+from ..paths import FORM_TEMPLATES, find_letter_or_form
+from .docx_fill import DocxFiller
 
-FORMS_FOLDER = "formulieren"
-DEFAULT_FORMS = Path(__file__).resolve().parents[2] / "templates" / FORMS_FOLDER
-# File stem -> title in the document properties.
-FORMS = {
-    "incidentregistratieformulier": "Incidentregistratieformulier",
-    "logboek-signalen": "Logboek signalen",
-    "sociale-kaart-en-bereikbaarheidslijst": "Sociale kaart en bereikbaarheidslijst",
-}
+# The forms every school gets: file stems of their templates and of the files written.
+FORMS = ("incidentregistratieformulier", "logboek-signalen", "sociale-kaart-en-bereikbaarheidslijst")
 
 
 def form_template(stem: str, template_dirs: Sequence[Path] = ()) -> Path:
-    """templates/formulieren/<stem>.docx, unless a school or board template folder has its own."""
-    for folder in template_dirs:
-        own = folder / FORMS_FOLDER / f"{stem}.docx"
-        if own.is_file():
-            return own_template(own, folder)
-    return DEFAULT_FORMS / f"{stem}.docx"
+    """templates/formulieren/<stem>.txt.j2, unless a school or board template folder has its own."""
+    return find_letter_or_form(f"{FORM_TEMPLATES}/{stem}", template_dirs)
 
 
 class FormWriter:
@@ -46,14 +39,14 @@ class FormWriter:
             (
                 out_dir / f"{stem}.docx",
                 self.filler.fill(
-                    form_template(stem, template_dirs), values, context.logo, context.stamp, title
+                    form_template(stem, template_dirs), values, context.logo, context.stamp, own=template_dirs
                 ),
             )
-            for stem, title in FORMS.items()
+            for stem in FORMS
         ]
         for path, data in rendered:
             write_atomically(path, data, mode=0o600)  # the contact list holds staff's private numbers
         return [path for path, _ in rendered]
 
 
-__all__ = ["FormWriter", "FORMS_FOLDER", "FORMS", "form_template"]
+__all__ = ["FormWriter", "FORMS", "form_template"]

@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from schoolveiligheid.documents import PDF
 from schoolveiligheid.errors import BuildFailed, ToolMissing, display_path
 
 UNO_SCRIPT = Path(__file__).with_name("_uno_pdf.py")
@@ -43,12 +44,12 @@ def convert_to_pdf(docx_paths: Sequence[Path], out_dir: Path) -> list[Path]:
     sources = [Path(path) for path in docx_paths]
     _check_unique_stems(sources)
     out_dir.mkdir(parents=True, exist_ok=True)
-    return convert_pairs([(source, out_dir / f"{source.stem}.pdf") for source in sources])
+    return convert_pairs([(source, out_dir / f"{source.stem}{PDF}") for source in sources])
 
 
 def convert_beside(docx_paths: Sequence[Path]) -> list[Path]:
     """Write each PDF next to its .docx (several schools' folders), in one LibreOffice process."""
-    return convert_pairs([(Path(path), Path(path).with_suffix(".pdf")) for path in docx_paths])
+    return convert_pairs([(Path(path), Path(path).with_suffix(PDF)) for path in docx_paths])
 
 
 def convert_pairs(pairs: Sequence[tuple[Path, Path]]) -> list[Path]:

@@ -14,14 +14,15 @@ Docs tree of one school (links in the Markdown must follow it):
     <file_stem>.md                 a document with one chapter
     <file_stem>/<chapter.slug>.md  a document with several chapters
     downloads/<file name>          the .docx/.pdf files of this school
-    schoolveiligheid.css           the sites' extra styles (templates/site/)
+    schoolveiligheid.css           the site's extra styles (site/schoolveiligheid.css along the
+                                   school's template search path: its own, its board's, the default)
 
 Navigation: start page, the other pages, then the documents, each in bundle
 order; labels are the titles from the bundle as the reader sees them, escaped
 for the theme (theme_text), and also each page's front-matter title. With
 several schools the writer also renders a board index
-(templates/site/bestuur-index.html.j2) at <out_dir>/index.html that links to
-every school site.
+(site/bestuur-index.html.j2: the board's own template folder first, then the
+defaults) at <out_dir>/index.html that links to every school site.
 """
 
 from __future__ import annotations
@@ -40,26 +41,25 @@ import jinja2
 from markupsafe import Markup
 
 from schoolveiligheid.confine import ConfinedLoader, SandboxEnvironment
-from schoolveiligheid.documents import RenderedDocument, SchoolLink, SiteBundle
+from schoolveiligheid.documents import DOWNLOAD_SUFFIXES, RenderedDocument, SchoolLink, SiteBundle
 from schoolveiligheid.errors import BuildFailed
 from schoolveiligheid.files import Swap
+from schoolveiligheid.paths import DEFAULT_TEMPLATES, SITE_TEMPLATES, find_template, template_search_path
 from schoolveiligheid.progress import Progress, no_progress
 from schoolveiligheid.writers.markup import plain_text
 
-DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-BOARD_TEMPLATE = "site/bestuur-index.html.j2"
+BOARD_TEMPLATE = f"{SITE_TEMPLATES}/bestuur-index.html.j2"
 # Extra CSS every site gets (mkdocs.yml names it in extra_css), copied into each docs tree.
-SITE_CSS = "site/schoolveiligheid.css"
+SITE_CSS = f"{SITE_TEMPLATES}/schoolveiligheid.css"
 # Material template fixes (a named search dialog, a Dutch 404 page); only for builds with
 # MkDocs, because Zensical has its own templates (see write_sources).
-MKDOCS_THEME_FIX = "site/mkdocs-theme"
+MKDOCS_THEME_FIX = f"{SITE_TEMPLATES}/mkdocs-theme"
 BOARD_INDEX = "index.html"
 # The board template carries this tag, so a later run recognises (and may remove) its own file.
 BOARD_MARKER = '<meta name="generator" content="schoolveiligheid">'
 
 START_SLUG = "index"
 DOWNLOADS = "downloads"
-DOWNLOAD_SUFFIXES = frozenset({".docx", ".pdf"})
 # Names the theme itself writes at the top of a site; a page or document there would clash.
 RESERVED = frozenset({"404", "assets", "search", "sitemap"})
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -78,6 +78,7 @@ def write(
     base_config: Path,
     *,
     templates: Path = DEFAULT_TEMPLATES,
+    board_templates: Sequence[Path] = (),
     board_schools: Sequence[SchoolLink] | None = None,
     progress: Progress = no_progress,
     swap: Swap | None = None,
@@ -86,7 +87,10 @@ def write(
 
     `board_schools` lists every school of the board, also those not built in
     this run (`--school`, or refused); the index links each one whose site
-    exists. Without it, the index lists the bundles of this run.
+    exists. Without it, the index lists the bundles of this run. The index's
+    template is looked for in `board_templates` (the board's own template
+    folder) before the defaults in `templates`; each school's stylesheet along
+    its bundle's `template_dirs` before the defaults.
 
     `downloads` maps a school id to the .docx/.pdf files its pages offer for
     download. Every site is built into the staging area of `swap`, and put in
@@ -105,6 +109,7 @@ def write(
                 downloads,
                 base_config,
                 templates=templates,
+                board_templates=board_templates,
                 board_schools=board_schools,
                 progress=progress,
                 swap=own,
@@ -126,7 +131,11 @@ def write(
         for school in board_schools
         if school.school_id in built_now or (out_dir / school.school_id / f"{START_SLUG}.html").is_file()
     ]
-    board_page = _render_board_index(bundles[0].board_name, listed, templates) if len(listed) > 1 else None
+    board_page = (
+        _render_board_index(bundles[0].board_name, listed, template_search_path(board_templates, templates))
+        if len(listed) > 1
+        else None
+    )
 
     written: list[Path] = []
     for bundle in progress(bundles, "Websites"):
@@ -179,7 +188,9 @@ def write_sources(
     docs.mkdir(parents=True)
     nav = _write_pages(bundle, docs)
     _copy_downloads(bundle, download_files, docs / DOWNLOADS)
-    shutil.copyfile(templates / SITE_CSS, docs / Path(SITE_CSS).name)
+    shutil.copyfile(
+        find_template(SITE_CSS, bundle.template_dirs, templates / SITE_CSS), docs / Path(SITE_CSS).name
+    )
     config: dict[str, object] = {
         "INHERIT": str(base_config.resolve()),
         "site_name": theme_text(site_name(bundle)),
@@ -434,9 +445,10 @@ def _without_third_party_fallbacks(site_dir: Path) -> None:
             script.write_text(cleaned, encoding="utf-8")
 
 
-def _render_board_index(board_name: str, listed: Sequence[SchoolLink], templates: Path) -> str:
+def _render_board_index(board_name: str, listed: Sequence[SchoolLink], search_path: Sequence[Path]) -> str:
+    loader = ConfinedLoader([str(folder) for folder in search_path])
     environment = SandboxEnvironment(  # a sandbox, like every environment that may load a template
-        loader=ConfinedLoader(str(templates)),
+        loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -452,7 +464,10 @@ def _render_board_index(board_name: str, listed: Sequence[SchoolLink], templates
     try:
         return environment.get_template(BOARD_TEMPLATE).render(board_name=board_name, schools=schools)
     except jinja2.TemplateError as error:
+        used = next(
+            (folder / BOARD_TEMPLATE for folder in search_path if (folder / BOARD_TEMPLATE).is_file()), None
+        )
         raise BuildFailed(
             f"de overzichtspagina van het bestuur kon niet worden gemaakt: {error}",
-            f"controleer {templates / BOARD_TEMPLATE}",
+            f"controleer {used or BOARD_TEMPLATE}",
         ) from None

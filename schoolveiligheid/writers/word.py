@@ -10,11 +10,10 @@ schools and documents follow.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, fields
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +53,8 @@ PROPERTY_NAMES = (
 APP_XML = "docProps/app.xml"
 _APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _MASTER_HINT = "maak het standaardsjabloon opnieuw met: python tools/maak_master.py"
+# Dates of documents made without a school year (tests, tools): a fixed, recognisable day.
+_NO_SCHOOL_YEAR = date(2000, 8, 1)
 
 
 class CompileOnceEnvironment(SandboxEnvironment):
@@ -129,9 +130,7 @@ class WordWriter:
                 f"Twee documenten heten {', '.join(doubles)}.docx", "geef elk document een eigen file_stem"
             )
         loaded = self._master(master)
-        rendered = [
-            (out_dir / f"{document.file_stem}.docx", self._render(document, loaded)) for document in documents
-        ]
+        rendered = [(out_dir / document.docx_name, self._render(document, loaded)) for document in documents]
         for path, data in rendered:
             write_atomically(path, data)
         return [path for path, _ in rendered]
@@ -167,7 +166,7 @@ class WordWriter:
             ) from None
         except jinja2.TemplateError as exc:
             raise BuildFailed(
-                f"Het Word-sjabloon {master.name} kon niet worden ingevuld voor {document.file_stem}.docx: {exc.message}",
+                f"Het Word-sjabloon {master.name} kon niet worden ingevuld voor {document.docx_name}: {exc.message}",
                 f"velden die het sjabloon mag gebruiken: {', '.join(sorted(context))}",
             ) from exc
         docx: DocxDocument = template.docx
@@ -298,8 +297,8 @@ def document_date(meta: DocumentMeta) -> datetime:
         return pinned
     if meta.adopted_date is not None:
         return datetime(meta.adopted_date.year, meta.adopted_date.month, meta.adopted_date.day, tzinfo=UTC)
-    school_year = re.match(r"\s*(\d{4})", meta.school_year)
-    return datetime(int(school_year.group(1)) if school_year else 2000, 8, 1, tzinfo=UTC)
+    start = meta.school_year_start or _NO_SCHOOL_YEAR
+    return datetime(start.year, start.month, start.day, tzinfo=UTC)
 
 
 def reproducible_zip(data: bytes, when: datetime, replace: Mapping[str, bytes] | None = None) -> bytes:
