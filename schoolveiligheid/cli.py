@@ -296,11 +296,10 @@ def run_compare(args: argparse.Namespace) -> int:
         raise UsageError("geef twee versies: OUD en NIEUW\n  tip: python generate.py verschil --help")
     if args.uitvoer is not None:
         comparing.check_summary_target(args.uitvoer, specs)
-    text = comparing.compare(specs[0], specs[1])
     if args.uitvoer is None:
-        sys.stdout.write(text)
+        sys.stdout.write(comparing.compare(specs[0], specs[1]))
         return 0
-    comparing.write_summary(text, args.uitvoer)
+    comparing.write_summary(comparing.compare(specs[0], specs[1], markdown=True), args.uitvoer)
     print(f"geschreven: {display_path(args.uitvoer)}")
     return 0
 

@@ -49,6 +49,7 @@ from .documents import (
     section_id,
 )
 from .errors import InvalidInput, Problem
+from .markdown_text import escape_markdown
 from .model.own_texts import headings
 from .model.values import link_allowed
 from .model.wording import dutch_date, join
@@ -56,27 +57,6 @@ from .paths import DEFAULT_TEMPLATES, SITE_TEMPLATES, template_search_path
 
 SHARED_FOLDER = "_gedeeld"
 OPEN_POINTS_TEMPLATE = f"{SHARED_FOLDER}/open-punten.md.j2"
-
-_MD_INLINE = re.compile(r"([\\`*_\[\]|#])")  # '#': a heading drops a closing "#"
-# Only what would start a block at the beginning of a line: a heading, a list item, a setext line,
-# an admonition ("!!! danger").
-_MD_LINE_START = re.compile(r"(?m)^(\s*)(#|!|[-+*](?=\s)|\d+\.(?=\s)|[=-]+\s*$)")
-
-
-def escape_markdown(text: str) -> str:
-    """Make user text inert in Markdown: no HTML, no emphasis, links, tables or lists."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_INLINE.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(_escape_line_start, text)
-
-
-def _escape_line_start(match: re.Match[str]) -> str:
-    indent, marker = match[1], match[2]
-    if marker.endswith("."):
-        return f"{indent}{marker[:-1]}\\."
-    if marker.startswith("="):  # Markdown has no backslash escape for '='
-        return f"{indent}&#61;{marker[1:]}"
-    return f"{indent}\\{marker}"
 
 
 class TemplateValueError(Exception):

@@ -16,6 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "schoolveiligheid"
 STAGES = {
     "errors": 0,
     "confine": 0,
+    "markdown_text": 0,
     "clock": 1,
     "files": 1,
     "progress": 1,

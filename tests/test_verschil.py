@@ -644,3 +644,24 @@ def test_a_broken_board_file_is_reported_as_it_is(
     err = capsys.readouterr().err
     assert "project/bestuur.yaml:5: een lijst tussen [ ] wordt niet goed gesloten" in err
     assert "kapot.yaml" not in err
+
+
+HOSTILE_RULE = "Zie [uitleg](javascript:alert(1)) <img src=x onerror=alert(1)> & *nadruk*"
+
+
+def test_the_summary_file_is_markdown_that_shows_every_value_as_typed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On the terminal the values stand as typed; in the Markdown file they cannot become markup."""
+    from schoolveiligheid.writers.markup import plain_text, to_html
+
+    old = policy_tree(tmp_path / "oud", COMPLETE_SCHOOL, COMPLETE_BOARD) / "school.yaml"
+    hostile = COMPLETE_SCHOOL + f"regels:\n  schoolregels: ['{HOSTILE_RULE}']\n"
+    new = policy_tree(tmp_path / "nieuw", hostile, COMPLETE_BOARD) / "school.yaml"
+    assert main(["verschil", str(old), str(new)]) == 0
+    assert HOSTILE_RULE in capsys.readouterr().out
+    target = tmp_path / "wijzigingen.md"
+    assert main(["verschil", str(old), str(new), "--uitvoer", str(target)]) == 0
+    html = to_html(target.read_text(encoding="utf-8"))
+    assert "<a " not in html and "<img" not in html and "<em>" not in html
+    assert HOSTILE_RULE in plain_text(target.read_text(encoding="utf-8"))

@@ -22,9 +22,10 @@ from .versions import load_version, parse_version
 _SOURCE_SUFFIXES = (".yaml", ".yml", ".py", ".j2", ".docx")
 
 
-def compare(old: str, new: str) -> str:
-    """The Dutch summary of what changed from version `old` to version `new` (file or file@revision)."""
-    return summary(load_version(old), load_version(new))
+def compare(old: str, new: str, *, markdown: bool = False) -> str:
+    """The Dutch summary of what changed from version `old` to version `new` (file or file@revision);
+    with `markdown`, escaped for a Markdown file."""
+    return summary(load_version(old), load_version(new), markdown=markdown)
 
 
 def check_summary_target(target: Path, specs: Sequence[str]) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..markdown_text import escape_markdown
 from ..model import SchoolModel
 from .sections import ARROW, SECTIONS, Line, text
 
@@ -93,23 +94,30 @@ def _sections(a: SchoolModel, b: SchoolModel) -> list[tuple[str, list[Line]]]:
     return [(heading, lines) for heading, lines in found if lines]
 
 
-def summary(old: Side, new: Side) -> str:
-    """The Dutch summary for the MR: one section per subject, only subjects that changed."""
+def summary(old: Side, new: Side, *, markdown: bool = False) -> str:
+    """The Dutch summary for the MR: one section per subject, only subjects that changed.
+
+    As plain text for the terminal; with `markdown` every value from the policy files is escaped,
+    so a file that is later shown as Markdown (on a wiki, a portal) shows names exactly as typed
+    and never turns them into links, images or HTML.
+    """
+    value = escape_markdown if markdown else str
     a, b = old.school, new.school
-    title = b.policy.school.name
+    title = value(b.policy.school.name)
     lines = [
         f"# Wijzigingen in het veiligheidsbeleid van {title}",
         "",
-        f"Oud: {old.label} (schooljaar {a.policy.document.school_year}, versie {a.policy.document.version}, "
+        f"Oud: {value(old.label)} (schooljaar {a.policy.document.school_year}, versie {a.policy.document.version}, "
         f"{a.policy.document.status})",
-        f"Nieuw: {new.label} (schooljaar {b.policy.document.school_year}, versie {b.policy.document.version}, "
+        f"Nieuw: {value(new.label)} (schooljaar {b.policy.document.school_year}, versie {b.policy.document.version}, "
         f"{b.policy.document.status})",
     ]
     if a.id != b.id:
         lines.append(f"Let op: dit zijn twee verschillende scholen ({a.id} en {b.id}).")
     sections = _sections(a, b)
     for heading, changes in sections:
-        lines += ["", f"## {heading}", "", *(line.text for line in changes)]
+        # Every change line is "- " (ours) followed by a label and the policy's values.
+        lines += ["", f"## {heading}", "", *(f"- {value(line.text[2:])}" for line in changes)]
     if not sections:
         lines += ["", "Geen inhoudelijke wijzigingen."]
     return "\n".join(lines) + "\n"
