@@ -235,8 +235,15 @@ def test_killed_pdf_build_leaves_no_office_behind(states: dict[str, object], tmp
 
 
 def _office_running(profile: Path) -> bool:
-    found = subprocess.run(["pgrep", "-f", str(profile)], capture_output=True, check=False)
-    return found.returncode == 0
+    """True while any process has the profile folder on its command line (read from /proc, Linux)."""
+    marker = str(profile).encode()
+    for command_line in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if marker in command_line.read_bytes():
+                return True
+        except OSError:  # the process ended while we looked
+            continue
+    return False
 
 
 def test_an_interrupted_run_is_finished_by_the_next(states: dict[str, object], tmp_path: Path) -> None:
