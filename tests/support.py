@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -55,3 +57,19 @@ def empty_headings(markdown: str) -> list[str]:
         if following is None or (next_heading and len(next_heading[1]) <= len(match[1])):
             found.append(line)
     return found
+
+
+def zensical_site(sources: Path, school: str) -> Path:
+    """Build a school's exported sources (`bouw --bronnen`) with Zensical in strict mode, once,
+    and return the site folder; a failed build fails the test with Zensical's own output."""
+    folder = sources / school
+    if not (folder / "site" / "index.html").is_file():
+        result = subprocess.run(
+            [sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml", "--strict"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+    return folder / "site"

@@ -14,8 +14,6 @@ import dataclasses
 import json
 import re
 import shutil
-import subprocess
-import sys
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,7 +27,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from policies import SCHOOL, line_of, policy_tree
 from site_fixture import de_testhoeve_bundle, make_docx
-from support import require_program
+from support import require_program, zensical_site
 from test_site_browser import CHROMIUM_ARGS, PHONE, Server
 from word_fixture import documents, meta
 
@@ -511,21 +509,6 @@ def test_hostile_policy_builds_a_site_without_live_markup(hostile: HostileBuild)
     assert ORGANISATION in " ".join(visible(contact, "//article"))
     other = (hostile.site / "zonnewijzer" / "index.html").read_text(encoding="utf-8")
     assert visible(other, "//title") == [f"Sociale veiligheid op {TITLE_SHORT} - CONCEPT – {TITLE_SCHOOL}"]
-
-
-def zensical_site(sources: Path, school: str) -> Path:
-    """Build a school's exported sources with Zensical (once) and return the site folder."""
-    folder = sources / school
-    if not (folder / "site" / "index.html").is_file():
-        result = subprocess.run(
-            [sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml", "--strict"],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
-    return folder / "site"
 
 
 def test_hostile_sources_build_with_zensical_without_live_markup(hostile: HostileBuild) -> None:

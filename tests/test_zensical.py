@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import zensical_site
 
 from schoolveiligheid.cli import main
 
@@ -22,16 +21,7 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("school", ["vlinderboom", "zonnewijzer", "kompasroos"])
 def test_each_school_builds_with_zensical_in_strict_mode(sources: Path, school: str) -> None:
-    folder = sources / school
-    result = subprocess.run(
-        [sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml", "--strict"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    site = folder / "site"
+    site = zensical_site(sources, school)
     start = (site / "index.html").read_text(encoding="utf-8")
     assert 'lang="nl"' in start
     assert "tel:" in start
