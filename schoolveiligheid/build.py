@@ -19,7 +19,7 @@ from .context import build_context
 from .context.forms import forms_context
 from .documents import SchoolLink, SiteBundle
 from .errors import BuildFailed, InvalidInput, Problem, display_path
-from .files import WORK_FOLDER, Swap, os_reason
+from .files import WORK_FOLDER, Swap, os_hint, os_reason
 from .model import SchoolModel, load_schools
 from .paths import (
     BASE_CONFIG,
@@ -198,7 +198,10 @@ def build(options: BuildOptions, progress: Progress = no_progress) -> BuildRepor
         except OSError as error:
             raise BuildFailed(
                 f"kan niet schrijven naar {display_path(error.filename or output_root(options))}: {os_reason(error)}",
-                "kies met --uitvoer een map waarin je mag schrijven; eerder gemaakte bestanden zijn ongewijzigd",
+                os_hint(
+                    error,
+                    "kies met --uitvoer een map waarin je mag schrijven; eerder gemaakte bestanden zijn ongewijzigd",
+                ),
             ) from None
     return report
 

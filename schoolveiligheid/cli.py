@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import re
+import signal
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -21,17 +23,24 @@ from typing import Any, NoReturn, TypeVar
 
 from tqdm import tqdm
 
+from . import __version__
 from . import brief as lettering
 from . import build as building
+from . import nieuw as creating
 from . import verschil as comparing
+from .brief import schema as case_schema
 from .checks import Finding, by_severity
+from .clock import today
+from .console import command, program_name, safe_console
 from .context import build_context
 from .documents import DOCUMENT_KINDS
 from .errors import BuildFailed, InvalidInput, ToolMissing, display_path
 from .model import load_schools
 from .model.schema import SCHEMA_FILES, schema_text, write_schemas
-from .paths import DEFAULT_POLICY, DOCUMENTS_OUTPUT, SCHEMA_FOLDER, SITE_OUTPUT
+from .paths import DEFAULT_POLICY, DOCUMENTS_OUTPUT, IN_CHECKOUT, ROOT, SCHEMA_FOLDER, SITE_OUTPUT
 from .render import Renderer
+from .writers import pdf
+from .writers import report as reporting
 
 T = TypeVar("T")
 
@@ -75,7 +84,8 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         for english, dutch in _ARGPARSE_ERRORS:
             message = message.replace(english, dutch)
-        raise UsageError(f"{message}\n  tip: python {self.prog} --help")
+        words = self.prog.split()[len(program_name().split()) :]  # the subcommand, if any
+        raise UsageError(f"{message}\n  tip: {command([*words, '--help'])}")
 
 
 def _add_policy(parser: argparse.ArgumentParser) -> None:
@@ -84,7 +94,8 @@ def _add_policy(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=DEFAULT_POLICY,
         metavar="MAP",
-        help="map met de YAML-bestanden (standaard: policy/)",
+        help="map met de YAML-bestanden (standaard: policy/ in de projectmap, of in de huidige map "
+        "als schoolveiligheid geïnstalleerd is)",
     )
 
 
@@ -167,12 +178,52 @@ def _add_brief(commands: Any) -> None:
     )
 
 
+def _add_nieuw(commands: Any) -> None:
+    nieuw = commands.add_parser(
+        "nieuw",
+        help="maak een schoolbestand (en zo nodig een bestuursbestand) voor een echte school",
+        description="Maakt een nieuw schoolbestand als concept, met alleen de gegevens van de school zelf; "
+        "wat ontbreekt\nstelt het als vragen, of geef het mee als opties (voor scripts). Er wordt nooit "
+        "een bestaand bestand overschreven.",
+    )
+    _add_policy(nieuw)
+    for _, question, flag in creating.QUESTIONS:
+        nieuw.add_argument(flag, metavar="WAARDE", default="", help=question[0].lower() + question[1:])
+    nieuw.add_argument(
+        "--geen-vragen",
+        action="store_true",
+        help="stel geen vragen; wat ontbreekt is een fout (voor scripts)",
+    )
+
+
+def _add_bekijk(commands: Any) -> None:
+    bekijk = commands.add_parser(
+        "bekijk",
+        help="bekijk de website en documenten van één school in je browser, bijgewerkt bij elke opslag",
+        description="Bouwt één school in een tijdelijke map (documenten/ en site/ blijven zoals ze zijn) en toont\n"
+        "de website en de documenten op http://127.0.0.1:POORT/, alleen op deze computer. Bij elke opslag\n"
+        "van een beleidsbestand of sjabloon wordt opnieuw gebouwd en laadt de pagina vanzelf opnieuw;\n"
+        "een fout in de invoer staat dan in de pagina. Stoppen: Ctrl+C.",
+    )
+    _add_policy(bekijk)
+    bekijk.add_argument("--school", required=True, metavar="ID", help="de school die je wilt bekijken")
+    bekijk.add_argument(
+        "--poort", type=int, default=8000, metavar="POORT", help="de poort op 127.0.0.1 (standaard: 8000)"
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line, in Dutch."""
     main = _Parser(
-        prog="generate.py",
+        prog=program_name(),
         description="Maakt van het veiligheidsbeleid in YAML alle documenten en de website van een school.",
-        epilog="Zonder opdracht voert generate.py 'bouw' uit.",
+        epilog=f"Zonder opdracht voert {program_name()} 'bouw' uit.",
+    )
+    main.add_argument(
+        "--version",
+        action="version",
+        version=f"schoolveiligheid {__version__}",
+        help="toon de versie en stop",
     )
     commands = main.add_subparsers(
         dest="opdracht", title="opdrachten", metavar="OPDRACHT", parser_class=_Parser
@@ -186,6 +237,12 @@ def parser() -> argparse.ArgumentParser:
         help="map waaronder documenten/ en site/ komen (standaard: de projectmap)",
     )
     bouw.add_argument("--pdf", action="store_true", help="maak ook PDF's (met LibreOffice)")
+    bouw.add_argument(
+        "--soffice",
+        metavar="PAD",
+        help="het programma soffice van LibreOffice, als het niet op de gewone plek staat "
+        "(of zet SCHOOLVEILIGHEID_SOFFICE)",
+    )
     bouw.add_argument("--zonder-website", action="store_true", help="maak alleen de Word-bestanden")
     bouw.add_argument(
         "--bronnen",
@@ -194,11 +251,22 @@ def parser() -> argparse.ArgumentParser:
         help="zet ook de Markdown-bronnen van elke website in MAP/<school>/ (om met Zensical te bouwen)",
     )
     _add_only(bouw)
-    controleer = commands.add_parser("controleer", help="controleer wet en volledigheid; maakt niets aan")
+    controleer = commands.add_parser(
+        "controleer", help="controleer wet en volledigheid; maakt niets aan (behalve met --rapport)"
+    )
     _add_policy(controleer)
     _add_only(controleer)
+    controleer.add_argument(
+        "--rapport",
+        type=Path,
+        metavar="BESTAND",
+        help="schrijf ook een overzicht voor het bestuur: .html (één pagina), .csv of .xlsx; intern, "
+        "nooit in een uitvoermap van de website",
+    )
     _add_verschil(commands)
     _add_brief(commands)
+    _add_nieuw(commands)
+    _add_bekijk(commands)
     plaatsen = commands.add_parser(
         "plaatsen",
         help="toon de hoofdstukken en secties van elk document, met de plaatsnamen voor eigen teksten",
@@ -210,10 +278,13 @@ def parser() -> argparse.ArgumentParser:
     _add_only(plaatsen)
     schema = commands.add_parser("schema", help="toon het JSON-schema van de beleidsbestanden")
     schema.add_argument(
-        "--soort", choices=sorted(SCHEMA_FILES), default="school", help="school (standaard) of bestuur"
+        "--soort",
+        choices=[*sorted(SCHEMA_FILES), "zaak"],
+        default="school",
+        help="school (standaard), bestuur of zaak (een zaakbestand voor een brief)",
     )
     schema.add_argument(
-        "--schrijf", action="store_true", help="schrijf beide schema's naar schema/ (voor beheerders)"
+        "--schrijf", action="store_true", help="schrijf alle schema's naar schema/ (voor beheerders)"
     )
     return main
 
@@ -235,8 +306,20 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
+def _policy_words(args: argparse.Namespace) -> list[str]:
+    """`--policy MAP` as given, for a tip that must read the same policy folder; nothing for the default."""
+    chosen: Path = args.policy
+    return [] if chosen == DEFAULT_POLICY else ["--policy", display_path(chosen)]
+
+
+def _school_words(args: argparse.Namespace) -> list[str]:
+    return [word for school_id in args.school for word in ("--school", school_id)]
+
+
 def run_build(args: argparse.Namespace) -> int:
     """`bouw`: every document and website."""
+    if args.soffice:  # read by writers/pdf.py, like the variable a user can set once
+        os.environ[pdf.SOFFICE_VARIABLE] = args.soffice
     options = building.BuildOptions(
         policy=args.policy,
         output_root=args.uitvoer,
@@ -251,7 +334,8 @@ def run_build(args: argparse.Namespace) -> int:
         count = sum(1 for f in errors if f.school_id == school_id)
         print(
             f"fout: {school_id} is vastgesteld maar heeft {_count(count, 'fout', 'fouten')}; er zijn geen documenten gemaakt "
-            "en de vorige blijven staan\n  tip: python generate.py controleer --school " + school_id,
+            "en de vorige blijven staan\n  tip: "
+            + command(["controleer", *_policy_words(args), "--school", school_id]),
             file=sys.stderr,
         )
     for school_id in report.built:
@@ -260,15 +344,20 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"website: {display_path(building.output_root(options) / SITE_OUTPUT)}")
     if report.findings and not report.refused:
         print(
-            f"{_count(len(report.findings), 'bevinding', 'bevindingen')}; zie: python generate.py controleer"
+            f"{_count(len(report.findings), 'bevinding', 'bevindingen')}; zie: "
+            + command(["controleer", *_policy_words(args), *_school_words(args)])
         )
     return 0 if report.ok else 1
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """`controleer`: findings only, nothing written."""
+    """`controleer`: findings only; with --rapport also the board report, nothing else written."""
+    if args.rapport is not None:
+        reporting.check_report_path(args.rapport)
     schools = building.select(load_schools(args.policy), args.school)
     findings = building.check_all(schools)
+    if args.rapport is not None:
+        reporting.write(reporting.gather(schools, findings, today()), args.rapport)
     for school in schools:
         own = [finding for finding in findings if finding.school_id == school.id]
         school_errors, school_warnings = by_severity(own)
@@ -280,6 +369,8 @@ def run_check(args: argparse.Namespace) -> int:
         f"{_count(len(schools), 'school', 'scholen')} gecontroleerd: "
         f"{_count(errors, 'fout', 'fouten')}, {_count(warnings, 'waarschuwing', 'waarschuwingen')}"
     )
+    if args.rapport is not None:
+        print(f"rapport: {display_path(args.rapport)}")
     return 1 if errors else 0
 
 
@@ -301,6 +392,28 @@ def run_compare(args: argparse.Namespace) -> int:
         return 0
     comparing.write_summary(comparing.compare(specs[0], specs[1], markdown=True), args.uitvoer)
     print(f"geschreven: {display_path(args.uitvoer)}")
+    return 0
+
+
+def _ask(question: str, default: str) -> str:
+    shown = f" [{default}]" if default else ""
+    return input(f"{question}{shown}: ")
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """`nieuw`: a concept school file (and board file) from answers or options."""
+    given = creating.Answers(
+        **{field: getattr(args, flag.lstrip("-").replace("-", "_")) for field, _, flag in creating.QUESTIONS}
+    )
+    interactive = not args.geen_vragen and sys.stdin is not None and sys.stdin.isatty()
+    try:
+        answers = creating.complete(given, args.policy, _ask if interactive else None)
+    except EOFError:
+        raise UsageError("de vragen zijn niet beantwoord; geef de gegevens als opties mee") from None
+    args.policy.mkdir(parents=True, exist_ok=True)
+    created = creating.create(answers, args.policy)
+    for line in creating.describe(created, command, _policy_words(args)):
+        print(line)
     return 0
 
 
@@ -337,10 +450,34 @@ def _plain_title(title: str) -> str:
 def run_schema(args: argparse.Namespace) -> int:
     """`schema`: print (or write) the JSON Schema."""
     if args.schrijf:
-        for path in write_schemas(SCHEMA_FOLDER):
+        # Installed, the bundled schema is part of the package: write a copy in the working directory.
+        folder = SCHEMA_FOLDER if IN_CHECKOUT else ROOT / "schema"
+        for path in [*write_schemas(folder), case_schema.write_case_schema(folder)]:
             print(f"geschreven: {display_path(path)}")
         return 0
-    sys.stdout.write(schema_text(args.soort))
+    sys.stdout.write(case_schema.case_schema_text() if args.soort == "zaak" else schema_text(args.soort))
+    return 0
+
+
+def run_preview(args: argparse.Namespace) -> int:
+    """`bekijk`: build one school privately, serve it on 127.0.0.1 and rebuild on every save."""
+    from . import preview as previewing  # the web server is only needed here
+
+    if not 0 <= args.poort <= 65535:
+        raise UsageError(f"poort {args.poort} bestaat niet\n  tip: kies een poort tussen 1024 en 65535")
+    running = previewing.Preview(args.policy, args.school, args.poort)
+    # A stop from outside (kill, a closing terminal on some systems) tidies up like Ctrl+C.
+    terminate = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        running.start()
+        print(f"bekijk {args.school} op {running.url}  (alleen op deze computer; stoppen: Ctrl+C)")
+        running.watch()
+    except KeyboardInterrupt:
+        pass  # the way to stop it
+    finally:
+        running.close()
+        signal.signal(signal.SIGTERM, terminate)
+    print("gestopt; de tijdelijke bestanden zijn opgeruimd")
     return 0
 
 
@@ -349,15 +486,18 @@ RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "controleer": run_check,
     "verschil": run_compare,
     "brief": run_letter,
+    "nieuw": run_new,
     "plaatsen": run_places,
     "schema": run_schema,
+    "bekijk": run_preview,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    safe_console()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not any(argument in RUNNERS or argument in {"-h", "--help"} for argument in arguments):
+    if not any(argument in RUNNERS or argument in {"-h", "--help", "--version"} for argument in arguments):
         arguments.insert(0, "bouw")
     try:
         args = parser().parse_args(arguments)

@@ -49,11 +49,44 @@ class DocumentMeta:
     language: str = "nl-NL"
     adopted_date: date | None = None  # the same adoption date, for file properties
     school_year_start: date | None = None  # 1 August of the school year, for file properties of a concept
+    example: bool = False  # a made-up example (voorbeeld: true): cover, footer and site say so
 
     @property
     def is_concept(self) -> bool:
         """True while the policy has not been adopted."""
         return self.status == "concept"
+
+
+# Charts live in a document's Markdown as `![alt](grafieken/<name>.svg)`; the site writer puts the SVG
+# beside the page, the Word writer a PNG in the paragraph (writers/charts.py draws both).
+CHART_FOLDER = "grafieken"
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSeries:
+    """One line or row of bars in a chart panel, with an optional goal line."""
+
+    label: str
+    values: tuple[float | None, ...]  # one per label of the chart; None: not measured
+    goal: float | None = None
+    goal_label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A chart as plain data: aggregate figures only, drawn by writers/charts.py."""
+
+    name: str  # file stem: grafieken/<name>.svg
+    title: str
+    description: str  # the text alternative (alt, <title>, Word's descr)
+    labels: tuple[str, ...]  # school years (kind "trend") or school names (kind "vergelijking")
+    panels: tuple[ChartSeries, ...]  # one panel per indicator
+    kind: str = "trend"  # "trend": lines over the years; "vergelijking": bars side by side
+
+    @property
+    def file_name(self) -> str:
+        """`grafieken/<name>.svg`, as the Markdown names it."""
+        return f"{CHART_FOLDER}/{self.name}.svg"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +99,7 @@ class RenderedDocument:
     meta: DocumentMeta
     chapters: tuple[Chapter, ...]
     toc: bool = True  # short documents (schoolgids) go without a table of contents
+    charts: tuple[Chart, ...] = ()  # the charts its Markdown may show (CHART_FOLDER)
 
     @property
     def docx_name(self) -> str:

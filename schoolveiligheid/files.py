@@ -36,9 +36,33 @@ _REASONS = {
 }
 
 
+_IN_USE_WINERRORS = (32, 33)  # Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION (a file open elsewhere)
+IN_USE_HINT = "sluit het bestand (in Word, een PDF-lezer of de Verkenner) en probeer het opnieuw"
+
+
+def in_use(error: OSError) -> bool:
+    """True when another program (Word, a PDF reader) probably holds the file open.
+
+    Windows refuses to replace or move a file that is open elsewhere, and a folder with such a file
+    in it, with "access denied"; elsewhere an open file does not stop a replacement.
+    """
+    if getattr(error, "winerror", None) in _IN_USE_WINERRORS:
+        return True
+    return sys.platform == "win32" and error.errno in (errno.EACCES, errno.EBUSY)
+
+
 def os_reason(error: OSError) -> str:
     """The operating system's reason in Dutch, for the common cases."""
+    if getattr(error, "winerror", None) in _IN_USE_WINERRORS:
+        return "het bestand is geopend in een ander programma"
+    if in_use(error):
+        return "geen toegang: een bestand is geopend in een ander programma (bijvoorbeeld Word), of je mag hier niet schrijven"
     return _REASONS.get(error.errno or 0, "het besturingssysteem weigert dit")
+
+
+def os_hint(error: OSError, otherwise: str) -> str:
+    """The tip for a failed write: close the file when another program holds it, else `otherwise`."""
+    return f"{IN_USE_HINT}; {otherwise}" if in_use(error) else otherwise
 
 
 def write_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
@@ -273,10 +297,13 @@ class Swap:
             changed = [final for _, final, _ in done] if not undone else []
             raise BuildFailed(
                 f"kan {display_path(error.filename or self.root)} niet vervangen: {os_reason(error)}",
-                "eerder gemaakte bestanden zijn ongewijzigd"
-                if not changed
-                else "deze zijn al vervangen, de rest is ongewijzigd: "
-                + ", ".join(display_path(path) for path in changed),
+                os_hint(
+                    error,
+                    "eerder gemaakte bestanden zijn ongewijzigd"
+                    if not changed
+                    else "deze zijn al vervangen, de rest is ongewijzigd: "
+                    + ", ".join(display_path(path) for path in changed),
+                ),
             ) from None
         (self.area / _JOURNAL).unlink(missing_ok=True)
 

@@ -150,6 +150,46 @@ TK_36443 = Source(
     "Tweede Kamer, wetsvoorstel 36 443 Wet versterking positie ouders en leerlingen in het passend onderwijs",
     "https://www.tweedekamer.nl/kamerstukken/wetsvoorstellen/detail?cfg=wetsvoorsteldetails&qry=wetsvoorstel:36443",
 )
+GPO_PROCEDURE = Source(
+    "Onderwijsgeschillen, Geschillencommissie passend onderwijs: procedure",
+    "https://www.onderwijsgeschillen.nl/commissie/geschillencommissie-passend-onderwijs-gpo/procedure",
+)
+SWV_PEELLAND_GPO = Source(
+    "Samenwerkingsverband Peelland po, Wat is de Geschillencommissie passend onderwijs? (oktober 2023)",
+    "https://swv-peellandpo.nl/nieuwsbrief/nieuwsbrief-oktober-2023/wat-is-de-geschillencommissie-passend-onderwijs/",
+)
+POE_VERWIJDERING = Source(
+    "Passend onderwijs en ouders, verwijdering",
+    "http://www.passendonderwijsenouders.nl/nl/wet--en-regelgeving/inspraak-ouders/leerlingniveau/verwijdering/",
+)
+RBLGV_VERWIJDEREN = Source(
+    "RBL Gooi en Vechtstreek, Verwijderen",
+    "https://www.rblgv.nl/leerplicht/schorsen-en-verwijderen/verwijderen/",
+)
+VALKENSWAARD_LEERPLICHT = Source(
+    "Gemeente Valkenswaard, Leerplicht, meldingsplicht scholen",
+    "http://www.valkenswaard.nl/internet/productinformatie_3383/product/leerplicht-meldingsplicht-scholen_1_1001819.html",
+)
+ELWAHDA_MANDAAT = Source(
+    "Basisschool El Wahda, Toelating en verwijdering (artikel 40 WPO): de directeur handelt namens het schoolbestuur",
+    "https://www.elwahda.nl/toelating-en-verwijdering/",
+)
+HENDRIKX_SCHORSING = Source(
+    "Hendrikx Advocaten, Alles wat je moet weten over de schorsing van een leerling (time-out en schorsing)",
+    "https://www.hendrikxadvocaten.nl/alles-wat-je-moet-weten-over-de-schorsing-van-een-leerling/",
+)
+WPO_40 = Source(
+    "Wet op het primair onderwijs, artikel 40 (tekst gelezen op wetboek-online.nl)",
+    "http://www.wetboek-online.nl/wet/Wet%20op%20het%20primair%20onderwijs/Artikel%2040.html",
+)
+SINT_BAVO_SCHORSEN = Source(
+    "Stichting Sint Bavo, Schorsen en verwijderen (de directeur schorst namens het bevoegd gezag)",
+    "http://stichtingsintbavo.nl/voor-ouders/schorsen-en-verwijderen",
+)
+STB_2015_238 = Source(
+    "Staatsblad 2015, 238: Wet van 4 juni 2015, zorgplicht veiligheid op school (artikel 4c WPO)",
+    "https://zoek.officielebekendmakingen.nl/stb-2015-238.html",
+)
 KST_31497_475 = Source(
     "Kamerstuk 31 497 nr. 475, brief over passend onderwijs (10 mei 2024)",
     "https://zoek.officielebekendmakingen.nl/kst-31497-475.html",
@@ -358,8 +398,121 @@ FACTS: Mapping[str, Fact] = {
         Fact(
             "geschillencommissie_verwijdering",
             "Een geschil over verwijdering kan ook worden voorgelegd aan de Geschillencommissie passend onderwijs.",
-            (ONDERWIJSGESCHILLEN,),
+            (GPO_PROCEDURE, ONDERWIJSGESCHILLEN),
+            verified=True,
+            status="wet",
+        ),
+        # Issue 12, point 2: the route to the Geschillencommissie passend onderwijs, as the commissie itself
+        # describes it (procedure page read); the article of the education acts was not read, so none is cited.
+        Fact(
+            "geschillencommissie_termijn",
+            "Ouders leggen een geschil over verwijdering binnen zes weken na het besluit voor aan de "
+            "Geschillencommissie passend onderwijs; zij dienen hun verzoek in via de website van Onderwijsgeschillen.",
+            (GPO_PROCEDURE, SWV_PEELLAND_GPO),
+            verified=True,
+            status="wet",
+        ),
+        Fact(
+            "geschillencommissie_opschorting",
+            "Hebben ouders bezwaar gemaakt en het geschil ook aan de commissie voorgelegd, dan beslist het bevoegd "
+            "gezag pas op het bezwaar nadat de commissie haar oordeel heeft gegeven; de termijn voor de beslissing "
+            "op het bezwaar staat zolang stil.",
+            (GPO_PROCEDURE, SWV_PEELLAND_GPO),
+            verified=True,
+            status="wet",
+        ),
+        # Issue 12, point 3: a samenwerkingsschool has its own route; which rules apply depends on the legal form
+        # of its board, and no source read says which. The board holds itself to the shorter of the two terms.
+        Fact(
+            "bezwaar_samenwerkingsschool",
+            "Ouders kunnen binnen zes weken na de bekendmaking schriftelijk bezwaar maken bij het bevoegd gezag. "
+            "Welke wettelijke regels daarna gelden, hangt af van de rechtsvorm van het bestuur van de "
+            "samenwerkingsschool; het bevoegd gezag hoort de ouders en beslist in elk geval binnen vier weken na "
+            "ontvangst van het bezwaarschrift.",
+            (INSPECTIE_BEZWAAR,),
             verified=False,
+            status="wet",
+        ),
+        # Issue 11: a concept board may not have filled in its richting yet; the documents then state no route.
+        Fact(
+            "rechtsgang_richting",
+            "Hoe bezwaar tegen een verwijdering verloopt en bij welke rechter ouders daarna terechtkunnen, hangt "
+            "af van de richting van het bestuur: openbaar of bijzonder.",
+            (INSPECTIE_BEZWAAR,),
+            verified=False,
+            status="wet",
+        ),
+        # Issue 12, point 5: in po (and so) a removal takes effect only once another school admits the pupil; the
+        # eight-week escape of the voortgezet onderwijs does not apply (LAW.md 7.3). Article not read.
+        Fact(
+            "verwijdering_ingang",
+            "Het besluit kan dus pas ingaan als een andere school heeft toegezegd de leerling toe te laten; tot die "
+            "dag blijft de leerling ingeschreven op de eigen school.",
+            (POE_VERWIJDERING, RBLGV_VERWIJDEREN, GESCHILLEN_107710),
+            verified=False,
+            status="wet",
+        ),
+        # Issue 12, point 4: who hears of a definitive removal, and on what basis.
+        Fact(
+            "verwijdering_inspectie",
+            "Het bevoegd gezag informeert de inspectie over een definitieve verwijdering.",
+            (RBLGV_VERWIJDEREN,),
+            verified=False,
+            status="wet",
+        ),
+        Fact(
+            "uitschrijving_leerplicht",
+            "De school meldt de uitschrijving van een leerplichtige leerling aan de gemeente, waar de "
+            "leerplichtambtenaar werkt; dat vraagt de Leerplichtwet van elke school.",
+            (VALKENSWAARD_LEERPLICHT, RBLGV_VERWIJDEREN),
+            verified=False,
+            status="wet",
+        ),
+        # Issue 12, point 7: a measure that keeps a pupil out of school is a schorsing, whatever its name.
+        Fact(
+            "schorsing_begrip",
+            "Elke maatregel waardoor een leerling niet naar school mag komen, is een schorsing, hoe de school hem "
+            "ook noemt; dan gelden de regels voor schorsing.",
+            (HENDRIKX_SCHORSING,),
+            verified=False,
+            status="wet",
+        ),
+        # Issue 12, point 10: the decision belongs to the bevoegd gezag (WPO art. 40 lid 1, text read); a
+        # directeur decides only on its behalf, with a mandate. The form of the mandate was not read in a source.
+        Fact(
+            "besluit_bevoegd_gezag",
+            "De beslissing over toelating en verwijdering van leerlingen ligt bij het bevoegd gezag.",
+            (WPO_40,),
+            verified=True,
+            article="artikel 40, eerste lid, van de Wet op het primair onderwijs",
+            status="wet",
+        ),
+        Fact(
+            "mandaat_directeur",
+            "Schorsen en verwijderen zijn besluiten van het bevoegd gezag. Een directeur neemt zo'n besluit alleen "
+            "namens het bevoegd gezag als het bevoegd gezag hem die bevoegdheid heeft gegeven (mandaat).",
+            (ELWAHDA_MANDAAT, SINT_BAVO_SCHORSEN),
+            verified=False,
+            status="wet",
+        ),
+        # Issue 12, point 8: roles the law does not require.
+        Fact(
+            "aandachtsfunctionaris",
+            "Het besluit over de meldcode vraagt geen aandachtsfunctionaris; het is goed gebruik dat de school "
+            "iemand aanwijst die de meldcode bewaakt en collega's adviseert.",
+            (MELDCODE, VEILIG_THUIS),
+            verified=False,
+            status="praktijk",
+        ),
+        # WPO art. 4c as inserted by the act of 4 June 2015 (Staatsblad 2015, 238, text read).
+        Fact(
+            "zorgplicht_veiligheid_wpo",
+            "Het bevoegd gezag zorgt voor de veiligheid op school: het voert veiligheidsbeleid, monitort de "
+            "veiligheid van de leerlingen met een instrument dat een representatief en actueel beeld geeft, en legt "
+            "bij één persoon de coördinatie van het beleid tegen pesten en het aanspreekpunt pesten.",
+            (STB_2015_238,),
+            verified=True,
+            article="artikel 4c, eerste lid, van de Wet op het primair onderwijs",
             status="wet",
         ),
         # Meld- en aangifteplicht bij zedenmisdrijven (issue 12). The rule is in the education acts (Inspectie);
@@ -410,10 +563,12 @@ FACTS: Mapping[str, Fact] = {
             status="wet",
         ),
         # Issue 12: practice split off from rules that were presented as law; no law text for them was read.
+        # Only the letter of intent is practice; who hears of the decision itself: verwijdering_inspectie and
+        # uitschrijving_leerplicht.
         Fact(
             "verwijdering_melden",
-            "Het is goed gebruik dat de school de inspectie en de leerplichtambtenaar informeert over een "
-            "verwijdering.",
+            "Over een voornemen tot verwijdering informeert de school de leerplichtambtenaar en de inspectie "
+            "alleen als haar beleid dat zegt: dat is goed gebruik, geen plicht.",
             (RBLGV,),
             verified=False,
             status="praktijk",
@@ -468,6 +623,8 @@ OBJECTION_WEEKS = 6  # bezwaar_bijzonder / bezwaar_openbaar
 DECISION_WEEKS = 4  # bezwaar_bijzonder / bezwaar_openbaar
 MONITORING_MAX_AGE_MONTHS = 12  # monitoring: at least once a year
 MONITORING_PO_HIGHEST_GROUPS = 2  # monitoring_groepen: the two highest groups (7 and 8)
+DISPUTES_WEEKS = 6  # geschillencommissie_termijn
+DISPUTES_WEBSITE = "www.onderwijsgeschillen.nl"  # geschillencommissie_termijn: where parents submit a dispute
 
 # The court after the objection, in the words a letter uses; a samenwerkingsschool has no single answer.
 COURT_TERMS: Mapping[str, str] = {
@@ -501,12 +658,17 @@ def objection_deadline(notified: date) -> date:
     return term_end(notified + timedelta(weeks=OBJECTION_WEEKS))
 
 
+def disputes_deadline(notified: date) -> date:
+    """The last day to put a removal to the Geschillencommissie passend onderwijs: DISPUTES_WEEKS, per Atw art. 1."""
+    return term_end(notified + timedelta(weeks=DISPUTES_WEEKS))
+
+
 def decision_deadline(objection_end: date) -> date:
     """Openbare school: DECISION_WEEKS counted from the day after the (extended) objection term, per Atw art. 1."""
     return term_end(objection_end + timedelta(weeks=DECISION_WEEKS))
 
 
-def removal_decision_fact(law: Law, richting: Richting) -> Fact | None:
+def removal_decision_fact(law: Law, richting: Richting | None) -> Fact | None:
     """The verified rule on the written removal decision, where one is known (WPO, bijzondere school)."""
     return FACTS["verwijdering_besluit_bijzonder"] if law == "WPO" and richting == "bijzonder" else None
 
@@ -522,18 +684,28 @@ class LawVariant:
     objection: Fact
     court: Fact
     decision_counted_from_receipt: bool
+    route_known: bool = True  # False without a richting (a concept board): objection and court state no route
 
 
-def variant(law: Law, richting: Richting) -> LawVariant:
-    """WPO or WEC by school type; the objection route and court by richting."""
+def variant(law: Law, richting: Richting | None) -> LawVariant:
+    """WPO or WEC by school type; the objection route and court by richting.
+
+    Without a richting (a concept board that has not filled it in) objection and court are the fact that
+    the route depends on it: no route is stated. `brief` refuses letters for such a school.
+    """
     public = richting == "openbaar"
-    if public:
-        objection = "bezwaar_openbaar"
+    if richting is None:
+        objection = court = "rechtsgang_richting"
     else:
-        objection = "bezwaar_bijzonder" if law == "WPO" else "bezwaar_bijzonder_wec"
-    court = {"openbaar": "rechter_openbaar", "bijzonder": "rechter_bijzonder"}.get(
-        richting, "rechter_samenwerkingsschool"
-    )
+        if public:
+            objection = "bezwaar_openbaar"
+        elif richting == "samenwerkingsschool":  # neither openbaar nor bijzonder: its own, unverified route
+            objection = "bezwaar_samenwerkingsschool"
+        else:
+            objection = "bezwaar_bijzonder" if law == "WPO" else "bezwaar_bijzonder_wec"
+        court = {"openbaar": "rechter_openbaar", "bijzonder": "rechter_bijzonder"}.get(
+            richting, "rechter_samenwerkingsschool"
+        )
     return LawVariant(
         law=law,
         act="Wet op het primair onderwijs" if law == "WPO" else "Wet op de expertisecentra",
@@ -542,4 +714,5 @@ def variant(law: Law, richting: Richting) -> LawVariant:
         objection=FACTS[objection],
         court=FACTS[court],
         decision_counted_from_receipt=not public,
+        route_known=richting is not None,
     )

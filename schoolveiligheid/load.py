@@ -887,6 +887,22 @@ def read_policy_folder(folder: Path) -> PolicyFiles:
     return files
 
 
+# Catalogue files parsed in this process, by path and text: every school of every build reads the
+# same few files, so each is parsed once (a changed text is a new key). Bounded: oldest go first.
+_CATALOGUE_PARSED: dict[tuple[str, str], Any] = {}
+_CATALOGUE_LIMIT = 64
+
+
+def _parse_catalogue(text: str, file: str) -> Any:
+    key = (file, text)
+    if key not in _CATALOGUE_PARSED:
+        data = _parse(text, file)  # a file with a problem raises and is never kept
+        if len(_CATALOGUE_PARSED) >= _CATALOGUE_LIMIT:
+            _CATALOGUE_PARSED.pop(next(iter(_CATALOGUE_PARSED)))
+        _CATALOGUE_PARSED[key] = data
+    return _CATALOGUE_PARSED[key]
+
+
 def read_catalogue_files(folders: list[Path]) -> list[MarkedList]:
     """Read the catalogue files (each a list of entries) of each folder, in search-path order."""
     lists: list[MarkedList] = []
@@ -896,7 +912,7 @@ def read_catalogue_files(folders: list[Path]) -> list[MarkedList]:
             continue
         for path in yaml_files(folder):
             try:
-                data = _parse(_read_text(path), str(path))
+                data = _parse_catalogue(_read_text(path), str(path))
             except InvalidInput as error:
                 problems.extend(error.problems)
                 continue

@@ -14,14 +14,33 @@ from pathlib import Path
 from .confine import is_inside
 from .errors import InvalidInput, Problem
 
-ROOT = Path(__file__).resolve().parents[1]
-"""The project folder: policy/, templates/, letters/voorbeelden/ and the default outputs live here."""
+PACKAGE = Path(__file__).resolve().parent
+BUNDLED = PACKAGE / "_data"
+"""Where an installed package keeps its files: pyproject.toml maps the checkout's top-level templates/,
+schema/, letters/voorbeelden/, mkdocs.yml and the example policy/ here when it builds the wheel."""
 
-DEFAULT_TEMPLATES = ROOT / "templates"
-LETTER_EXAMPLES = ROOT / "letters"  # letters/voorbeelden/: an example case file for every kind of letter
+
+def _checkout(folder: Path) -> bool:
+    """True when `folder` is a source checkout (a clone, or an editable install) of this project."""
+    return (folder / "generate.py").is_file() and (folder / "templates" / "catalogus").is_dir()
+
+
+IN_CHECKOUT = _checkout(PACKAGE.parent)
+"""Run from a checkout: its own folders are used. Installed (pip install . or a wheel): the bundled ones."""
+
+ROOT = PACKAGE.parent if IN_CHECKOUT else Path.cwd()
+"""The project folder: the checkout, or (installed) the working directory when the program started.
+The default policy/ and the default outputs (documenten/, site/, brieven/) live here."""
+
+DATA = PACKAGE.parent if IN_CHECKOUT else BUNDLED
+"""The tool's own files: templates/, schema/, letters/voorbeelden/, mkdocs.yml and the example policy/."""
+
+DEFAULT_TEMPLATES = DATA / "templates"
+LETTER_EXAMPLES = DATA / "letters"  # letters/voorbeelden/: an example case file for every kind of letter
 DEFAULT_POLICY = ROOT / "policy"
-SCHEMA_FOLDER = ROOT / "schema"
-BASE_CONFIG = ROOT / "mkdocs.yml"  # the sites' base configuration; each school's mkdocs.yml INHERITs it
+EXAMPLE_POLICY = DATA / "policy"  # the bundled example schools (the board file says `voorbeeld: true`)
+SCHEMA_FOLDER = DATA / "schema"
+BASE_CONFIG = DATA / "mkdocs.yml"  # the sites' base configuration; each school's mkdocs.yml INHERITs it
 
 # Template folders below a template root (the defaults, or a school's or board's own folder).
 CATALOGUE_TEMPLATES = "catalogus"
@@ -104,16 +123,21 @@ def confined(path: Path, folder: Path) -> Path:
 
 __all__ = [
     "BASE_CONFIG",
+    "BUNDLED",
     "CATALOGUE_TEMPLATES",
+    "DATA",
     "DEFAULT_POLICY",
     "DEFAULT_TEMPLATES",
     "DOCUMENTS_OUTPUT",
+    "EXAMPLE_POLICY",
     "FORMS_OUTPUT",
     "FORM_TEMPLATES",
+    "IN_CHECKOUT",
     "LETTERS_OUTPUT",
     "LETTER_EXAMPLES",
     "LETTER_TEMPLATES",
     "MASTER_TEMPLATE",
+    "PACKAGE",
     "PRIVATE_FOLDERS",
     "PROTECTED_FOLDERS",
     "ROOT",

@@ -13,6 +13,7 @@ https:, http:, mailto: and tel: (`unsafe_markup`), whoever wrote its template.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -38,9 +39,11 @@ from .confine import (
 from .context import SchoolContext
 from .context.views import Contact, Md
 from .documents import (
+    CHART_FOLDER,
     DOCUMENT_KINDS,
     MARKDOWN_EXTENSIONS,
     Chapter,
+    Chart,
     DocumentKind,
     DocumentMeta,
     OwnText,
@@ -158,6 +161,7 @@ _PAGE_ELEMENTS: dict[str, frozenset[str]] = {
     "p": frozenset({"class"}),
     "th": frozenset({"style"}),
     "td": frozenset({"style"}),
+    "img": frozenset({"src", "alt"}),  # only a chart of the document itself (CHART_FOLDER), see below
 }
 _MARKUP_START = re.compile(r"<(?=[A-Za-z/!?])")
 _TAG = re.compile(r'<(/?)([a-z][a-z0-9]*)((?:\s+[a-z-]+="[^"<>]*")*)\s*/?>')
@@ -167,10 +171,12 @@ _ATTRIBUTE_VALUE = {
     "class": re.compile(r"[\w -]*"),
     "style": re.compile(r"text-align: (?:left|right|center);"),
     "start": re.compile(r"\d{1,6}"),
+    "src": re.compile(rf"{CHART_FOLDER}/[a-z0-9-]+\.svg"),
 }
 _page_html = markdown_html.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
 
 
+@functools.lru_cache(maxsize=4096)  # a chapter is checked once per run, however many builds render it
 def unsafe_markup(text: str) -> str | None:
     """The first piece of HTML in the page made from this Markdown that may not be published, or None.
 
@@ -195,7 +201,7 @@ def unsafe_markup(text: str) -> str | None:
     return None
 
 
-class _SharedCompiledTemplates(jinja2.BytecodeCache):
+class SharedCompiledTemplates(jinja2.BytecodeCache):
     """Compiled templates kept in memory, shared by all environments of a run.
 
     Every school with its own template folder gets its own environment (its own
@@ -211,7 +217,24 @@ class _SharedCompiledTemplates(jinja2.BytecodeCache):
     def _key(bucket: jinja2.bccache.Bucket) -> str:
         # Sandboxed code routes every attribute and call through the sandbox; code compiled by
         # a plain environment does not, so it must never be handed to a sandboxed one (or back).
-        return f"{type(bucket.environment).__qualname__}:{bucket.environment.sandboxed}:{bucket.key}"
+        # The options that change what a source compiles to are part of the key as well, so
+        # environments configured differently never share code. (A changed source is never
+        # served stale: the bucket compares the source's checksum before using the code.)
+        env = bucket.environment
+        options = (
+            env.block_start_string,
+            env.variable_start_string,
+            env.comment_start_string,
+            env.line_statement_prefix,
+            env.trim_blocks,
+            env.lstrip_blocks,
+            env.keep_trailing_newline,
+            env.newline_sequence,
+            env.optimized,
+            bool(env.autoescape),
+            tuple(sorted(env.extensions)),
+        )
+        return f"{type(env).__qualname__}:{env.sandboxed}:{options}:{bucket.key}"
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         key = self._key(bucket)
@@ -220,6 +243,11 @@ class _SharedCompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._store[self._key(bucket)] = bucket.bytecode_to_string()
+
+
+# One store for the whole process: a run that builds several times (the tests, a preview that
+# rebuilds on every save) compiles each template once, not once per build.
+_COMPILED = SharedCompiledTemplates()
 
 
 def _environment(search_path: tuple[Path, ...], compiled: jinja2.BytecodeCache) -> jinja2.Environment:
@@ -345,6 +373,7 @@ def meta_of(context: SchoolContext) -> DocumentMeta:
         open_points=edition.open_points,
         adopted_date=edition.adopted_on,
         school_year_start=edition.school_year_start,
+        example=edition.example,
     )
 
 
@@ -354,7 +383,7 @@ class Renderer:
     def __init__(self, default_templates: Path = DEFAULT_TEMPLATES) -> None:
         self.default_templates = default_templates
         self._environments: dict[tuple[Path, ...], jinja2.Environment] = {}
-        self._compiled = _SharedCompiledTemplates()
+        self._compiled = _COMPILED
 
     def environment(self, template_dirs: tuple[Path, ...]) -> jinja2.Environment:
         """The environment for a search path: school folder, board folder, defaults."""
@@ -379,7 +408,7 @@ class Renderer:
                 chapters += self._chapters(
                     env, None, {**variables, "document": asdict(kind)}, problems, OPEN_POINTS_TEMPLATE
                 )
-            documents.append(_document(kind, meta, chapters))
+            documents.append(_document(kind, meta, chapters, _charts(context)))
         # Site pages link to where each document starts on the website, known only now.
         document_pages = {
             document.kind: Contact(document.title, document.page_path(0))
@@ -463,8 +492,18 @@ def _template_path(env: jinja2.Environment, name: str) -> str:
     return name
 
 
-def _document(kind: DocumentKind, meta: DocumentMeta, chapters: tuple[Chapter, ...]) -> RenderedDocument:
-    return RenderedDocument(kind.kind, kind.title, kind.file_stem, meta, chapters, toc=kind.toc)
+def _document(
+    kind: DocumentKind, meta: DocumentMeta, chapters: tuple[Chapter, ...], charts: tuple[Chart, ...] = ()
+) -> RenderedDocument:
+    return RenderedDocument(
+        kind.kind, kind.title, kind.file_stem, meta, chapters, toc=kind.toc, charts=charts
+    )
+
+
+def _charts(context: SchoolContext) -> tuple[Chart, ...]:
+    """The charts a chapter may show: the monitoring trends (context/monitoring.py)."""
+    results = context.monitoring_results
+    return tuple(item.chart for item in results.instruments) if results else ()
 
 
 # --- A school's own texts (eigen_teksten): placed as whole chapters, sections or appendices. ---

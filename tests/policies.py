@@ -39,6 +39,8 @@ klachten:
   commissie: org-klachten
 meldcode:
   document: meldcode
+# Made-up test data (.example addresses): the board says so, as the bundled example does.
+voorbeeld: true
 """
 
 SCHOOL = """\

@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -30,6 +31,12 @@ def require_program(name: str, *candidates: str) -> str:
         pytest.fail(f"{message}; in CI moet .ci/run het installeren")
     pytest.skip(message)
     raise AssertionError("unreachable")
+
+
+def dump_yaml(data: object, *, sort_keys: bool = False) -> str:
+    """YAML text of `data`, through libyaml when it is there (tests that write hundreds of variants)."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=sort_keys)
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:

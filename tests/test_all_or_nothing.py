@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 from support import require_program
 
+from schoolveiligheid.cli import main
 from schoolveiligheid.files import WORK_FOLDER, Swap, _renameat2
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,13 +89,16 @@ def _digests(root: Path) -> dict[str, str | None]:
 
 
 def _build(policy: Path, out: Path, *extra: str, driver: Path | None = None, timeout: int = 300) -> None:
-    command = [sys.executable, str(driver), *extra] if driver else [sys.executable, str(ROOT / "generate.py")]
+    if driver is None:  # a clean build: in this process (the outputs are the same bytes as a new process's)
+        assert main(["bouw", "--policy", str(policy), "--uitvoer", str(out)]) == 0
+        return
+    command = [sys.executable, str(driver), *extra]
     subprocess.run(
         [*command, "bouw", "--policy", str(policy), "--uitvoer", str(out)],
         env=ENV,
         capture_output=True,
         timeout=timeout,
-        check=driver is None,
+        check=False,
     )
 
 

@@ -183,9 +183,9 @@ CASES = [
         ),
     ),
     # Meldcode.
-    Case(
+    Case(  # issue 12: the meldcode decree does not require the role, so a warning
         "meldcode-aandachtsfunctionaris",
-        "fout",
+        "waarschuwing",
         school("  aandachtsfunctionaris_meldcode: {personen: [p-ib]}\n", ""),
         school("{personen: [p-ib]}", "{personen: [p-ib, p-dir]}"),
     ),
@@ -207,16 +207,16 @@ CASES = [
             "      reikwijdte: [kwaliteit, pesten]\n      stappen: [leerkracht,",
         ),
     ),
-    Case(
+    Case(  # issue 12: good practice, no legal duty
         "klacht-contactpersoon",
-        "fout",
+        "waarschuwing",
         school("  interne_vertrouwenspersoon: {personen: [p-ivp]}\n", ""),
         school("{personen: [p-ivp]}", "{label: contactpersoon, personen: [p-ivp]}"),
     ),
-    Case("klacht-evp", "fout", board("    email: vera@vertrouwen.example\n", ""), EVP_ORGANISATION),
+    Case("klacht-evp", "waarschuwing", board("    email: vera@vertrouwen.example\n", ""), EVP_ORGANISATION),
     Case(
         "klacht-evp",
-        "fout",
+        "waarschuwing",
         board("rollen:\n  externe_vertrouwenspersoon: {personen: [p-evp]}\n", ""),
         board("    email: vera@vertrouwen.example\n", "    telefoon: 030 765 4321\n"),
     ),
@@ -242,11 +242,42 @@ CASES = [
         board("{max_schooldagen: 3}", "{max_schooldagen: 3, inspectie_melden: false}"),
         board("{max_schooldagen: 3}", "{max_schooldagen: 3, inspectie_melden: true}"),
     ),
-    Case(
+    Case(  # issue 12: a measure that keeps the pupil out of school is a schorsing: an error, not a warning
         "time-out-thuis",
-        "waarschuwing",
+        "fout",
         append("maatregelen:\n  time_out: {waar: thuis, max_dagen: 1, besluit_door: directeur}\n"),
         append("maatregelen:\n  time_out: {waar: een andere groep, max_dagen: 1, besluit_door: directeur}\n"),
+    ),
+    Case(
+        "time-out-thuis",
+        "fout",
+        append("maatregelen:\n  time_out: {waar: buiten de school, max_dagen: 5, besluit_door: directeur}\n"),
+        append(
+            "maatregelen:\n  time_out: {waar: de bibliotheek van de school, max_dagen: 5, besluit_door: directeur}\n"
+        ),
+    ),
+    Case(
+        "mandaat",
+        "fout",
+        board("{max_schooldagen: 3}", "{max_schooldagen: 3, besluit_door: directeur}"),
+        board(
+            "{max_schooldagen: 3}",
+            "{max_schooldagen: 3, besluit_door: directeur, mandaat: mandaatbesluit van 1 maart 2026}",
+        ),
+    ),
+    Case(
+        "mandaat",
+        "fout",
+        append("maatregelen:\n  verwijdering: {besluit_door: directeur}\n"),
+        append(
+            "maatregelen:\n  verwijdering: {besluit_door: directeur, mandaat: mandaatbesluit van 1 maart 2026}\n"
+        ),
+    ),
+    Case(
+        "verwijdering-grondslag",
+        "fout",
+        append("maatregelen:\n  verwijdering: {gronden: [wangedrag, grondslag]}\n"),
+        append("maatregelen:\n  verwijdering: {gronden: [wangedrag, gedrag_ouders]}\n"),
     ),
     Case(
         "verwijdering-horen",
@@ -424,6 +455,7 @@ def test_every_rule_has_a_case() -> None:
         "concept",
         "directeur",
         "incidentregistratie",
+        "mandaat",
         "vacature",
     }
     assert named == {case.rule for case in CASES}

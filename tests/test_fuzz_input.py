@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 from policies import BOARD, SCHOOL, policy_tree
+from support import dump_yaml
 
 from schoolveiligheid.build import check_all
 from schoolveiligheid.errors import InvalidInput
@@ -59,7 +60,7 @@ def test_any_value_under_any_key_gives_policy_or_dutch_error(
 ) -> None:
     texts = {"school.yaml": SCHOOL, "bestuur.yaml": BOARD}
     changed = _replaced(yaml.safe_load(texts[file]), path, REPLACEMENTS[number])
-    texts[file] = yaml.safe_dump(changed, allow_unicode=True, sort_keys=False)
+    texts[file] = dump_yaml(changed)
     folder = policy_tree(tmp_path, school=texts["school.yaml"], board=texts["bestuur.yaml"])
     try:
         schools = load_schools(folder)

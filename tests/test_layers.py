@@ -33,7 +33,11 @@ STAGES = {
     "writers": 5,
     "build": 6,
     "brief": 6,
+    "console": 6,
+    "nieuw": 6,
+    "preview": 6.5,  # `bekijk`: runs the build (and serves it), so after it
     "cli": 7,
+    "__main__": 8,
 }
 
 
@@ -99,7 +103,7 @@ def test_no_module_imports_a_later_stage() -> None:
 
 
 # Each command beside the build has one package, which only the command line reaches.
-COMMANDS = ("brief", "verschil")
+COMMANDS = ("brief", "verschil", "preview")
 
 
 def test_each_command_package_is_reached_only_through_the_cli() -> None:

@@ -12,6 +12,7 @@ from support import require_program
 from word_fixture import MASTER, SCHOOL, documents, meta
 
 from schoolveiligheid.errors import BuildFailed, ToolMissing
+from schoolveiligheid.writers import pdf as pdf_writer
 from schoolveiligheid.writers.pdf import convert_to_pdf
 from schoolveiligheid.writers.word import WordWriter
 
@@ -97,7 +98,10 @@ def test_missing_libreoffice_is_reported_with_an_install_hint(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (docx_file,) = WordWriter().write(documents()[2:], tmp_path, MASTER)
+    # A computer without LibreOffice: not on the PATH, not in any standard install location.
     monkeypatch.setenv("PATH", str(tmp_path / "leeg"))
+    monkeypatch.delenv("SCHOOLVEILIGHEID_SOFFICE", raising=False)
+    monkeypatch.setattr(pdf_writer, "STANDARD_PLACES", {system: () for system in pdf_writer.STANDARD_PLACES})
     with pytest.raises(ToolMissing) as caught:
         convert_to_pdf([docx_file], tmp_path / "pdf")
     assert "apt install libreoffice-writer-nogui python3-uno" in caught.value.hint

@@ -3,28 +3,40 @@
 Each folder voorbeelden/referentie-NNN/ is a policy folder (a board and its schools) that expresses one
 reference document with fictional people and places. Its controle/elementen.yaml lists every
 substantive element of the document with the documents it belongs in and a `bewijs`: a phrase from the
-folder's data that must reach each of those documents. Elements that wait for a feature (`wacht_op`)
+folder's data that must reach each of those documents (or a list of phrases that must all be there, or
+per document one of these). Elements that wait for a feature (`wacht_op`)
 are counted and shown, not asserted; elements left out on purpose (`weg`) must say why.
+
+Besides the four documents, an element may name a letter (`brief:<soort>`, e.g. brief:schorsing) or a
+form (`formulier:<naam>`, e.g. formulier:logboek-signalen). Forms are made for every school; letters
+for the fictional case files in the folder's brieven/*.yaml, each for its own school. A letter or form
+element is checked in every school that has that letter or form (or in the schools it names).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import tempfile
 from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
+from letters_support import docx_text
 
+from schoolveiligheid.brief import write_letter
 from schoolveiligheid.context import build_context
+from schoolveiligheid.context.forms import forms_context
 from schoolveiligheid.model import load_schools
 from schoolveiligheid.render import Renderer
+from schoolveiligheid.writers.forms import FORMS, FormWriter
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "voorbeelden"
 FOLDERS = sorted(path for path in EXAMPLES.glob("referentie-*") if path.is_dir())
 DOCUMENTS = {"veiligheidsplan", "pestprotocol", "schoolgids", "site"}
+LETTER, FORM = "brief:", "formulier:"
 WORD = re.compile(r"[0-9a-zà-ÿ]+")
 
 
@@ -44,7 +56,35 @@ def rendered(folder: Path) -> dict[str, dict[str, str]]:
         kinds = {document.kind: _normal(document.markdown) for document in result.documents}
         kinds["site"] = _normal("\n".join(page.markdown for page in result.site_pages))
         texts[school.id] = kinds
+    with tempfile.TemporaryDirectory(prefix="formulieren-") as forms_dir:
+        writer = FormWriter()
+        for school in load_schools(folder):
+            for path in writer.write(
+                forms_context(school), Path(forms_dir) / school.id, school.template_dirs
+            ):
+                texts[school.id][FORM + path.stem] = _normal(docx_text(path))
+    with tempfile.TemporaryDirectory(prefix="brieven-") as letters_dir:  # never beside the forms: refused
+        for case in sorted((folder / "brieven").glob("*.yaml")):
+            data = yaml.safe_load(case.read_text(encoding="utf-8"))
+            written = write_letter(case, folder, Path(letters_dir) / case.stem).paths
+            text = _normal("\n".join(docx_text(path) for path in written))
+            key = LETTER + str(data["brief"])
+            previous = texts[str(data["school"])].get(key)
+            texts[str(data["school"])][key] = text if previous is None else previous + "\n" + text
     return texts
+
+
+def known_document(document: str, folder: Path) -> bool:
+    """One of the four documents, a form every school gets, or a letter with a case in brieven/."""
+    if document.startswith(FORM):
+        return document.removeprefix(FORM) in FORMS
+    if document.startswith(LETTER):
+        kinds = {
+            str(yaml.safe_load(case.read_text(encoding="utf-8")).get("brief"))
+            for case in (folder / "brieven").glob("*.yaml")
+        }
+        return document.removeprefix(LETTER) in kinds
+    return document in DOCUMENTS
 
 
 def elements(folder: Path) -> list[dict[str, object]]:
@@ -78,7 +118,8 @@ def test_element_list_is_well_formed(folder: Path) -> None:
             continue
         documents = element.get("documenten")
         assert isinstance(documents, list), f"{identifier}: documenten ontbreekt"
-        assert set(documents) <= DOCUMENTS, f"{identifier}: onbekend document in {documents}"
+        unknown = [document for document in documents if not known_document(str(document), folder)]
+        assert not unknown, f"{identifier}: onbekend document (of brief zonder zaak in brieven/) {unknown}"
         if kind == "wacht_op":
             assert isinstance(value, str) and value, f"{identifier}: wacht_op zonder functie"
         else:
@@ -104,12 +145,16 @@ def test_every_element_reaches_its_documents(folder: Path) -> None:
         if kind != "bewijs":
             continue
         proof = element["bewijs"]
-        schools = element.get("scholen") or list(texts)
         for document in element["documenten"]:  # type: ignore[attr-defined]
-            phrase = proof if isinstance(proof, str) else proof[document]  # type: ignore[index]
+            found = proof[document] if isinstance(proof, dict) else proof
+            phrases = found if isinstance(found, list) else [found]  # a list: every phrase must be there
+            schools = element.get("scholen") or [school for school in texts if document in texts[school]]
+            if not schools:
+                missing.append(f"{element['id']}: geen school heeft {document}")
             for school in schools:  # type: ignore[attr-defined]
-                if _normal(str(phrase)) not in texts[school][document]:
-                    missing.append(f"{element['id']}: '{phrase}' staat niet in {document} van {school}")
+                for phrase in phrases:
+                    if _normal(str(phrase)) not in texts[school].get(document, ""):
+                        missing.append(f"{element['id']}: '{phrase}' staat niet in {document} van {school}")
     print(f"\n{folder.name}: {counts['bewijs']} getoetst, {counts['wacht_op']} wacht_op, {counts['weg']} weg")
     for feature, number in sorted(waiting.items(), key=lambda item: -item[1]):
         print(f"  wacht_op {feature}: {number}")

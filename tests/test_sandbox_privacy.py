@@ -99,7 +99,7 @@ def test_sandboxed_and_plain_environments_never_share_compiled_code(tmp_path: Pa
 
     from schoolveiligheid import render
 
-    cache = render._SharedCompiledTemplates()
+    cache = render.SharedCompiledTemplates()
     (tmp_path / "t.j2").write_text("{{ '{0.__class__}'.format(x) }}", encoding="utf-8")
     plain = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), bytecode_cache=cache)
     assert plain.get_template("t.j2").render(x=1) == "<class 'int'>"

@@ -327,3 +327,55 @@ def test_crisis_phase_needs_who(tmp_path: Path) -> None:
     (problem,) = _problems(tmp_path, school)
     assert problem.key == "so.crisismodel[0].wie"
     assert "ontbreekt" in problem.message
+
+
+# --- depth: what a real SO safety protocol covers (issue 11, point 5) ------------------------------------------
+
+
+def test_kompasroos_covers_the_topics_of_a_real_so_protocol(
+    example_rendered: dict[str, RenderedSchool],
+) -> None:
+    text = _chapter(example_rendered["kompasroos"], "speciaal-onderwijs")
+    assert len(text.split()) >= 2700, len(text.split())
+    headings = _headings(text)
+    for heading in (
+        "Wat we onder agressie verstaan",
+        "Wat we van medewerkers verwachten",
+        "Momenten met meer risico",
+        "Weglopen",
+        "Samen met de ouders",
+        "Schorsing en verwijdering in het speciaal onderwijs",
+    ):
+        assert heading in headings, heading
+    # all criteria for physical intervention, also being trained and keeping the skill
+    for criterion in ("Op het moment zelf", "Vooraf bekend", "Getraind", "Vaardigheid bijgehouden"):
+        assert f"**{criterion}.**" in text, criterion
+    # school parameters reach the text
+    assert (
+        "Vinden we het kind niet binnen 15 minuten, of is het kind in gevaar, dan bellen we de politie."
+        in text
+    )
+    assert "| Halen en brengen met de taxi |" in text
+    assert "| 7. Nabespreking |" in text
+    # SO specifics of schorsing and verwijdering: the act, the measure's own name, the commissie van begeleiding
+    assert "de regels van de Wet op de expertisecentra" in text
+    assert "De eerste stap is interne afkoeling" in text
+    assert "hoort het ook de commissie van begeleiding" in text
+    assert "aangifte doen bij de politie" in text
+
+
+def test_runaway_and_risk_moments_only_when_the_school_describes_them(tmp_path: Path) -> None:
+    text = _chapter(
+        _render(tmp_path, _so_school("toezicht: doorlopend\nregistratie: X")), "speciaal-onderwijs"
+    )
+    headings = _headings(text)
+    assert "Weglopen" not in headings and "Momenten met meer risico" not in headings
+    assert "Wat we onder agressie verstaan" in headings, "the standard text is always there"
+    assert "commissie van begeleiding" not in text
+
+
+def test_runaway_needs_a_sensible_number_of_minutes(tmp_path: Path) -> None:
+    school = _so_school("toezicht: doorlopend\nregistratie: X", "  weglopen: {politie_na_minuten: 0}\n")
+    problems = [p for p in _problems(tmp_path, school) if p.key == "so.weglopen.politie_na_minuten"]
+    assert problems, "no problem at so.weglopen.politie_na_minuten"
+    assert problems[0].line == line_of(school, "politie_na_minuten: 0")

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from checks_fixture import COMPLETE_BOARD, COMPLETE_SCHOOL, changed
 from policies import line_of, policy_tree
-from support import require_program, write_tree
+from support import dump_yaml, require_program, write_tree
 
 from schoolveiligheid.cli import main
 from schoolveiligheid.errors import InvalidInput
@@ -342,7 +342,7 @@ def _variants(
 def _write(folder: Path, files: dict[str, Any]) -> None:
     for name, data in files.items():
         (folder / name).write_text(
-            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+            dump_yaml(data), encoding="utf-8"
         )
 
 

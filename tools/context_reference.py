@@ -15,14 +15,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from schoolveiligheid import documents  # noqa: E402
-from schoolveiligheid.context import sections, views  # noqa: E402
+from schoolveiligheid.context import monitoring_views, sections, views  # noqa: E402
 
 
 def _type(hint: object) -> str:
     text = str(hint)
     text = re.sub(r"<class '(?:[\w.]+\.)?(\w+)'>", r"\1", text)
     text = re.sub(
-        r"\b(?:schoolveiligheid\.(?:context\.(?:views|sections)|documents)|typing|datetime|collections\.abc)\.",
+        r"\b(?:schoolveiligheid\.(?:context\.(?:views|sections|monitoring_views)|documents)|typing|datetime|collections\.abc)\.",
         "",
         text,
     )
@@ -44,7 +44,9 @@ def main() -> None:
         c for c in vars(sections).values() if dataclasses.is_dataclass(c) and c is not sections.SchoolContext
     ]
     classes += [c for c in vars(views).values() if dataclasses.is_dataclass(c)]
+    classes += [c for c in vars(monitoring_views).values() if dataclasses.is_dataclass(c)]
     classes += [documents.OwnText, documents.Place]  # own_texts: the school's own Markdown texts
+    classes += [documents.Chart, documents.ChartSeries]  # monitoring_results: the trend charts
     for cls in sorted({c.__name__: c for c in classes}.values(), key=lambda c: c.__name__):
         out += describe(cls)
     print("\n".join(out))

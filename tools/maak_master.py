@@ -364,8 +364,11 @@ def tag(jinja: str) -> str:
 
 
 CONCEPT = "CONCEPT \u2013 nog niet vastgesteld"
+# The bundled example (voorbeeld: true) says on its cover and on every page that it is made up.
+EXAMPLE = "VOORBEELD \u2013 verzonnen school, geen echt beleid"
 # School year, version and adoption on every page (issue: every document is stamped).
 STAMP = (
+    "{% if example %}Voorbeeld \u00b7 {% endif %}"
     "Schooljaar {{ school_year }} \u00b7 versie {{ version }} \u00b7 "
     "{% if adopted_on %}vastgesteld {{ adopted_on }}{% else %}concept, nog niet vastgesteld{% endif %}"
 )
@@ -382,6 +385,9 @@ def body_paragraphs() -> list[str]:
     return [
         tag("{%p if is_concept %}"),
         paragraph("Conceptmarkering", text(CONCEPT)),
+        tag("{%p endif %}"),
+        tag("{%p if example %}"),
+        paragraph("Conceptmarkering", text(EXAMPLE)),
         tag("{%p endif %}"),
         paragraph("Voorbladschool", text("{{ school_name }}")),
         paragraph("Title", text("{{ title }}")),

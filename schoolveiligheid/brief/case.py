@@ -150,7 +150,6 @@ KINDS: dict[str, LetterKind] = {
             formal=False,
             required=(*_PERSONAL, "time_out", "aanleiding"),
             optional=(*_PERSONAL_OPTIONAL, "uitnodiging"),
-            special_only=True,
         ),
     )
 }
@@ -258,7 +257,9 @@ class Incident(Block):
     description: Story = field("omschrijving", "wat er gebeurde, zonder namen en zonder etiketten")
     discussed: Story | None = field("besproken_in_groep", "hoe het in de groep besproken is", None)
     kept_home: bool = field(
-        "thuis_gehouden", "true: het kind blijft op verzoek van de school enkele dagen thuis", False
+        "thuis_gehouden",
+        "true wordt geweigerd: een kind dat op verzoek van de school thuisblijft, is geschorst (brief schorsing)",
+        False,
     )
     parents_ask_calm: bool = field("ouders_vragen_rust", "true: de betrokken ouders vragen om rust", False)
     reported_on: Date | None = field("gemeld_op", "wanneer ouders het de school vertelden", None)
@@ -273,13 +274,21 @@ class GroupTalk(Block):
 
 
 class TimeOutFacts(Block):
-    """A time-out in a special-education school."""
+    """A time-out: the so-time-out (so.time_out) or, without one, the measure outside the group (maatregelen.time_out)."""
 
     date: Date = field("datum", "datum van de time-out")
     start: Time = field("van", "begintijd")
     end: Time = field("tot", "eindtijd")
-    room: CaseLine = field("ruimte", "naam van de ruimte, uit so.ruimtes van het beleid")
+    room: CaseLine = field(
+        "ruimte",
+        "waar de leerling was: bij een so-time-out een ruimte uit so.ruimtes, anders bijvoorbeeld de groep ernaast",
+    )
     phoned_at: Time | None = field("ouders_gebeld_om", "hoe laat de ouders gebeld zijn", None)
+    preventive: bool = field(
+        "preventief",
+        "true: een preventieve so-time-out (de leerling ging al vóór het escaleren); alleen met so.time_out.preventief",
+        False,
+    )
 
 
 class Case(Block):

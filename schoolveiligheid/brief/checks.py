@@ -18,14 +18,14 @@ from pydantic import ValidationError
 from ..confine import OutsideFolder, resolve_inside
 from ..errors import InvalidInput, Problem
 from ..law import FACTS, REMOVAL_HEARD, removal_decision_fact, variant
-from ..load import MarkedDict, read_yaml_file
+from ..load import Mark, MarkedDict, read_yaml_file
 from ..model import SchoolModel
 from ..model.parts import CONTACT_KEYS
 from ..model.vacancy import letter_role_problem
 from ..model.validate import problems_from
 from ..model.values import suggest
 from ..model.wording import dutch_date
-from .case import COMMON_KEYS, Case, LetterKind
+from .case import COMMON_KEYS, Case, LetterKind, TimeOutFacts
 from .dates import check_dates
 from .names import INVOLVED, check_names, check_words
 from .problems import Found
@@ -94,6 +94,7 @@ def read_case(path: Path, schools: Sequence[SchoolModel], follow_earlier: bool =
     _check_keys(case.letter_kind, raw, school, found)
     _check_school(case, school, found)
     check_dates(case, school, found)
+    _check_kept_out(case, school, found)
     if case.letter_kind.careful:
         check_words(raw, found)
     if case.letter_kind.to_group:
@@ -224,14 +225,9 @@ def _check_school(case: Case, school: SchoolModel, found: Found) -> None:
                     f"vul school.{key} in het beleid in voordat je een brief maakt",
                 )
             )
-    if case.time_out is not None and school.policy.so is not None and school.policy.so.rooms:
-        rooms = [room.name for room in school.policy.so.rooms]
-        if case.time_out.room not in rooms:
-            found.add(
-                ("time_out", "ruimte"),
-                f'ruimte "{case.time_out.room}" staat niet in so.ruimtes van het beleid',
-                suggest(case.time_out.room, rooms),
-            )
+    _check_concept_gaps(school, found)
+    if case.time_out is not None:
+        _check_time_out(case.time_out, school, found)
     if case.group is not None and case.receiving_groups and case.group in case.receiving_groups:
         found.add(
             ("ontvangende_groepen",),
@@ -247,6 +243,81 @@ def _check_school(case: Case, school: SchoolModel, found: Found) -> None:
         )
     if kind.id == "definitieve_verwijdering":
         _check_heard(case, school, found)
+
+
+def _check_concept_gaps(school: SchoolModel, found: Found) -> None:
+    """What a concept may still lack but a letter needs: the board's richting and address, the committee."""
+    board = school.policy.board
+    needed: list[tuple[Mark, str, str]] = []
+    if board.richting is None:
+        needed.append(
+            (
+                board.mark_of("richting"),
+                "het beleid noemt de richting van het bestuur nog niet (openbaar, bijzonder of "
+                "samenwerkingsschool); een brief noemt de route voor bezwaar en rechter, en die hangt daarvan af",
+                "vul bestuur.richting in het bestuursbestand in voordat je een brief maakt",
+            )
+        )
+    if board.address is None:
+        needed.append(
+            (
+                board.mark_of("address"),
+                "het beleid noemt het adres van het bestuur nog niet; een brief noemt het adres voor bezwaarschriften",
+                "vul bestuur.adres in het bestuursbestand in voordat je een brief maakt",
+            )
+        )
+    complaints = school.policy.complaints
+    if complaints is not None and complaints.lacks_committee:
+        needed.append(
+            (
+                complaints.mark_of("committee"),
+                "het beleid noemt de klachtencommissie nog niet; een brief kan pas als het beleid compleet is",
+                "vul klachten.commissie in (of commissie: bij elke route) voordat je een brief maakt",
+            )
+        )
+    for mark, message, hint in needed:
+        found.problems.append(Problem(mark.file, mark.line, mark.key, message, hint))
+
+
+def _check_kept_out(case: Case, school: SchoolModel, found: Found) -> None:
+    """A pupil kept out of school by the school is suspended, whatever the letter calls it (issue 12, point 7);
+    a removal takes effect only once the other school has agreed (point 5)."""
+    suspension = variant(school.law, school.policy.board.richting).suspension
+    rule = f"{FACTS['schorsing_begrip'].rule} {suspension.rule}" + (
+        f" ({suspension.article})" if suspension.article else ""
+    )
+    if case.incident is not None and case.incident.kept_home:
+        found.add(
+            ("incident", "thuis_gehouden"),
+            "een kind dat op verzoek van de school thuisblijft, is geschorst; dat kan alleen met een "
+            f"schriftelijk besluit aan de eigen ouders. {rule}",
+            "neem een besluit tot schorsing en stuur de ouders van het kind de brief schorsing; haal "
+            "thuis_gehouden weg uit deze brief (blijft het kind op wens van de eigen ouders thuis, dan hoort "
+            "dat ook niet in een brief aan andere ouders)",
+        )
+    measure = school.policy.measures.time_out
+    so_time_out = school.policy.so.time_out if school.policy.so else None
+    if case.kind == "time_out" and so_time_out is None and measure is not None and measure.outside_school:
+        found.add(
+            ("brief",),
+            f"de time-out van deze school houdt de leerling buiten school ({measure.where}); dat is een "
+            f"schorsing. {rule}",
+            "stuur de brief schorsing met een schriftelijk besluit, en pas maatregelen.time_out.waar in het beleid "
+            "aan (controleer meldt het ook)",
+        )
+    other = case.other_school
+    if (
+        case.effective_on is not None
+        and other is not None
+        and other.admitted_on is not None
+        and case.effective_on < other.admitted_on
+    ):
+        found.add(
+            ("ingangsdatum",),
+            f"de verwijdering gaat in op {dutch_date(case.effective_on)}, vóór de toezegging van de andere school "
+            f"({dutch_date(other.admitted_on)})",
+            FACTS["verwijdering_ingang"].rule,
+        )
 
 
 def _heard_parties(school: SchoolModel) -> tuple[str, ...]:
@@ -336,3 +407,45 @@ def _check_earlier(case: Case, path: Path, schools: Sequence[SchoolModel], found
 
 
 __all__ = ["LoadedCase", "read_case", "validation_context"]
+
+
+def _check_time_out(time_out: TimeOutFacts, school: SchoolModel, found: Found) -> None:
+    """The letter follows the policy: the so-time-out if the school has one, else the measure outside the group."""
+    so = school.policy.so
+    so_time_out = so.time_out if so else None
+    if so_time_out is None:
+        if school.policy.measures.time_out is None:
+            found.add(
+                ("brief",),
+                "het beleid van de school beschrijft geen time-out (so.time_out of maatregelen.time_out)",
+                "beschrijf eerst de time-out in het beleid, of kies een andere soort brief, bijvoorbeeld "
+                "uitnodiging_gesprek",
+            )
+        if time_out.preventive:
+            found.add(
+                ("time_out", "preventief"),
+                "een preventieve time-out kent alleen het speciaal onderwijs met so.time_out.preventief: true",
+                "laat preventief weg",
+            )
+        return
+    if time_out.preventive and not so_time_out.preventive:
+        found.add(
+            ("time_out", "preventief"),
+            "het beleid van de school kent geen preventieve time-out (so.time_out.preventief)",
+            "laat preventief weg, of zet preventief: true in so.time_out van het beleid",
+        )
+    elif time_out.preventive and not so_time_out.parents_preventive:
+        found.add(
+            ("time_out", "preventief"),
+            "volgens het beleid horen ouders niet apart van een preventieve time-out "
+            "(so.time_out.ouders_bij_preventief: false)",
+            "stuur voor een preventieve time-out geen brief, of zet ouders_bij_preventief: true in het beleid",
+        )
+    if so is not None and so.rooms:
+        rooms = [room.name for room in so.rooms]
+        if time_out.room not in rooms:
+            found.add(
+                ("time_out", "ruimte"),
+                f'ruimte "{time_out.room}" staat niet in so.ruimtes van het beleid',
+                suggest(time_out.room, rooms),
+            )

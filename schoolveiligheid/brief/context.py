@@ -8,16 +8,20 @@ to the site writer, which takes SiteBundles only.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..context.letterhead import PersonLine, letterhead
 from ..law import (
     COURT_TERMS,
     DECISION_WEEKS,
+    DISPUTES_WEBSITE,
+    DISPUTES_WEEKS,
     FACTS,
     INSPECTIE_NOTICE_AFTER_DAYS,
     OBJECTION_WEEKS,
     decision_deadline,
+    disputes_deadline,
     objection_deadline,
     removal_decision_fact,
     school_days,
@@ -27,9 +31,10 @@ from ..law_calendar import next_school_day
 from ..model import SchoolModel
 from ..model.parts import Person
 from ..model.wording import address_lines, dutch_date, groups_text, join, number_word
-from .case import Case, Meeting, Recipient
+from .case import Case, Meeting, Recipient, TimeOutFacts
 from .checks import LoadedCase
 from .views import (
+    BoardView,
     GroupTalkView,
     IncidentView,
     LawView,
@@ -99,7 +104,7 @@ class _Builder:
             return None
         return MeetingView(
             date=day_text(meeting.date),
-            time=f"{meeting.time} uur",
+            time=meeting.time,
             place=meeting.place,
             participants=join(self.participant(item) for item in meeting.with_) or None,
         )
@@ -121,8 +126,8 @@ class _Builder:
             decision_article=decision.article if decision else None,
             objection_rule=facts.objection.rule,
             objection_article=facts.objection.article,
-            objection_weeks=f"{number_word(OBJECTION_WEEKS)} weken",
-            decision_weeks=f"{number_word(DECISION_WEEKS)} weken",
+            objection_weeks_word=number_word(OBJECTION_WEEKS),
+            decision_weeks_word=number_word(DECISION_WEEKS),
             objection_deadline=day_text(deadline),
             decision_deadline=None
             if facts.decision_counted_from_receipt
@@ -131,6 +136,16 @@ class _Builder:
             court_rule=facts.court.rule,
             dossier_rule=FACTS["inzage_dossier"].rule,
             disputes_rule=FACTS["geschillencommissie_verwijdering"].rule,
+            disputes_weeks_word=number_word(DISPUTES_WEEKS),
+            disputes_deadline=day_text(disputes_deadline(self.case.letter_date)),
+            disputes_website=DISPUTES_WEBSITE,
+            disputes_suspends_rule=FACTS["geschillencommissie_opschorting"].rule,
+            removal_effective_rule=FACTS["verwijdering_ingang"].rule,
+            removal_inspectie_rule=FACTS["verwijdering_inspectie"].rule,
+            removal_leerplicht_rule=FACTS["uitschrijving_leerplicht"].rule,
+            intent_copies_rule=FACTS["verwijdering_melden"].rule
+            if self.policy.measures.removal.notify_intent
+            else None,
         )
 
     def suspension(self) -> SuspensionView | None:
@@ -142,7 +157,7 @@ class _Builder:
             first_day=day_text(period.first),
             last_day=day_text(period.last),
             days=days,
-            days_text=f"{number_word(days)} {'schooldag' if days == 1 else 'schooldagen'}",
+            days_word=number_word(days),
             back_on=day_text(next_school_day(period.last + timedelta(days=1))),
             inspectie=days > INSPECTIE_NOTICE_AFTER_DAYS,
             leerplicht=self._informs_leerplicht(),
@@ -162,21 +177,29 @@ class _Builder:
             (org for org in self.school.organisations.values() if org.kind == "leerplicht"), None
         )
         copies = [f"{board.governing_body} van {board.name}"]
-        if suspension is None or suspension.leerplicht:
+        # Pupil data goes to a third party only on a basis (issue 12): a schorsing of more than one day to the
+        # inspectie (law), to leerplicht when the policy says so; a definitive removal to both (law:
+        # verwijdering_inspectie, uitschrijving_leerplicht); a letter of intent only when the policy says so.
+        if self.case.kind == "schorsing":
+            assert suspension is not None  # a schorsing case has its period (brief/case.py)
+            to_leerplicht, to_inspectie = suspension.leerplicht, suspension.inspectie
+        elif self.case.kind == "definitieve_verwijdering":
+            to_leerplicht = to_inspectie = True
+        else:
+            to_leerplicht = to_inspectie = self.policy.measures.removal.notify_intent
+        if to_leerplicht:
             copies.append(
                 f"de leerplichtambtenaar ({leerplicht.name})"
                 if leerplicht and leerplicht.name
                 else "de leerplichtambtenaar"
             )
-        if suspension is None or suspension.inspectie:
+        if to_inspectie:
             copies.append("de Inspectie van het Onderwijs")
         return tuple(copies)
 
     def addressee(self, recipient: Recipient | None) -> tuple[str, ...]:
-        if recipient is not None:
-            return (recipient.name, *address_lines(recipient.address))
-        groups = self.receiving_groups()
-        return (f"Aan de ouders en verzorgers van de leerlingen van {groups}",)
+        """The recipient's name and address; empty for a letter to a group's parents (see parents_of)."""
+        return (recipient.name, *address_lines(recipient.address)) if recipient is not None else ()
 
     def receiving_groups(self) -> str:
         school = self.policy.school
@@ -202,11 +225,14 @@ class _Builder:
 
     def signature(self) -> Signature:
         role = self.school.roles[self._signatory()]
+        return Signature(role.people[0].name, role.label, self.case.letter_kind.formal)
+
+    def board(self) -> BoardView:
         board = self.policy.board
-        formal = self.case.letter_kind.formal
-        return Signature(
-            role.people[0].name, role.label, f"{board.governing_body} van {board.name}" if formal else None
-        )
+        address = board.postal_address or board.address
+        if address is None:  # only a concept board lacks it, and brief/checks.py refuses its letters first
+            raise ValueError("a letter for a board without an address passed the checks")
+        return BoardView(board.governing_body, board.name, address_lines(address))
 
 
 def _incident(builder: _Builder) -> IncidentView | None:
@@ -215,10 +241,9 @@ def _incident(builder: _Builder) -> IncidentView | None:
         return None
     return IncidentView(
         date=day_text(incident.date),
-        time=f"{incident.time} uur" if incident.time else None,
+        time=incident.time,
         paragraphs=paragraphs(incident.description),
         discussed=paragraphs(incident.discussed),
-        kept_home=incident.kept_home,
         parents_ask_calm=incident.parents_ask_calm,
         reported_on=_optional(incident.reported_on),
     )
@@ -230,6 +255,10 @@ def _details(builder: _Builder) -> dict[str, object]:
     talk = case.group_talk
     entry = school.catalogue.get(case.approach) if case.approach else None
     curative = school.policy.bullying.curative if school.policy.bullying else None
+    # The school's own description of the approach replaces the catalogue text, as in the documents.
+    own = (
+        next((item for item in curative.descriptions if item.id == case.approach), None) if curative else None
+    )
     follow_days = curative.follow_up_days if curative else None
     other = case.other_school
     so_time_out = school.policy.so.time_out if school.policy.so else None
@@ -244,21 +273,33 @@ def _details(builder: _Builder) -> dict[str, object]:
         if talk
         else None,
         "experts": join(school.organisations[org].name or org for org in case.experts) or None,
-        "approach": LetterApproach(entry.title, paragraphs(entry.text)) if entry else None,
+        "approach": LetterApproach(own.title or entry.title, paragraphs(own.text))
+        if own and entry
+        else LetterApproach(entry.title, paragraphs(entry.text))
+        if entry
+        else None,
         "follow_up": day_text(next_school_day(case.letter_date + timedelta(days=follow_days)))
         if follow_days and case.kind.startswith("pesten_")
         else None,
         "other_school": join(filter(None, [other.name, other.place]), "in") if other else None,
-        "time_out": TimeOutView(
-            day_text(case.time_out.date),
-            f"{case.time_out.start} uur",
-            f"{case.time_out.end} uur",
-            case.time_out.room,
-            f"{case.time_out.phoned_at} uur" if case.time_out.phoned_at else None,
-        )
-        if case.time_out
-        else None,
+        "time_out": _time_out(school, case.time_out) if case.time_out else None,
     }
+
+
+def _time_out(school: SchoolModel, facts: TimeOutFacts) -> TimeOutView:
+    """The time-out with what the policy says: the so-time-out's supervision, or the measure's own name."""
+    so_time_out = school.policy.so.time_out if school.policy.so else None
+    view = TimeOutView(day_text(facts.date), facts.start, facts.end, facts.room, facts.phoned_at)
+    if so_time_out is None:
+        measure = school.policy.measures.time_out
+        return replace(view, so=False, measure_name=(measure.name if measure else None) or "time-out")
+    return replace(
+        view,
+        continuous=so_time_out.supervision_mode == "doorlopend",
+        preventive=facts.preventive,
+        # With ouders_bij_preventief: false the plan records (and reports) only reactive time-outs.
+        reactive_only=so_time_out.preventive and not so_time_out.parents_preventive,
+    )
 
 
 def letter_contexts(loaded: LoadedCase) -> list[LetterContext]:
@@ -274,13 +315,14 @@ def letter_contexts(loaded: LoadedCase) -> list[LetterContext]:
         "head": letterhead(loaded.school),
         "logo": loaded.school.logo,
         "date": day_text(case.letter_date),
-        "place_date": f"{school.address.place if school.address else ''}, {day_text(case.letter_date)}",
+        "place": school.address.place if school.address else "",
+        "parents_of": None if case.recipients else builder.receiving_groups(),
         "registered": case.letter_kind.formal and policy.letters.registered,
         "salutation": case.salutation,
         "pupil": PupilView(
             pupil.first_name,
             f"{pupil.first_name} {pupil.last_name}",
-            f"uw {pupil.noun} {pupil.first_name}",
+            pupil.noun,
             builder.group_label(pupil.group),
         )
         if pupil
@@ -304,10 +346,7 @@ def letter_contexts(loaded: LoadedCase) -> list[LetterContext]:
         "occasion": paragraphs(case.occasion),
         "talk_kind": case.talk_kind,
         "law": builder.law(),
-        "objection_address": (
-            f"{policy.board.governing_body} van {policy.board.name}",
-            *address_lines(policy.board.postal_address or policy.board.address),
-        ),
+        "board": builder.board(),
         "copies": builder.copies(suspension),
         "signature": builder.signature(),
         **_details(builder),

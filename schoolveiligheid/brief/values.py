@@ -163,7 +163,14 @@ OrganisationId = Annotated[
 ApproachId = Annotated[
     str,
     AfterValidator(reference("catalogus_aanpak", "aanpak", "zie templates/catalogus/aanpakken.yaml")),
-    WithJsonSchema({"type": "string", "description": "id van een aanpak uit de catalogus, bijvoorbeeld opa"}),
+    WithJsonSchema(
+        # The schema generator offers the catalogue's approaches as choices (model/schema.py).
+        {
+            "type": "string",
+            "description": "id van een aanpak uit de catalogus, bijvoorbeeld opa",
+            "x-catalogus": "aanpak",
+        }
+    ),
 ]
 
 

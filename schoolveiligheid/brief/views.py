@@ -18,7 +18,7 @@ class PupilView:
 
     first_name: str
     full_name: str
-    child: str  # "uw zoon Sam", "uw dochter Noor", "uw kind Robin": only in letters to the own parents
+    noun: str  # "zoon", "dochter" or "kind": the letters to the own parents say "uw zoon Sam"
     group: str  # "groep 6"
 
 
@@ -27,7 +27,7 @@ class MeetingView:
     """An invitation: when, where and with whom."""
 
     date: str
-    time: str  # "15.00 uur"
+    time: str  # "15.00", as the case gives it; the template writes "uur" after it
     place: str | None
     participants: str | None
 
@@ -39,7 +39,7 @@ class SuspensionView:
     first_day: str
     last_day: str
     days: int
-    days_text: str  # "drie schooldagen"
+    days_word: str  # "drie": the number of school days in words
     back_on: str  # the first school day after the schorsing (law_calendar: no weekend, no holiday)
     inspectie: bool  # the law asks it: WPO 40c / WEC 40a
     leerplicht: bool  # practice, only when the policy says so (maatregelen.schorsing.leerplicht_informeren)
@@ -50,10 +50,9 @@ class IncidentView:
     """What happened, for parents."""
 
     date: str
-    time: str | None
+    time: str | None  # "15.00"
     paragraphs: tuple[str, ...]
     discussed: tuple[str, ...]
-    kept_home: bool
     parents_ask_calm: bool
     reported_on: str | None
 
@@ -69,18 +68,23 @@ class GroupTalkView:
 
 @dataclass(frozen=True, slots=True)
 class TimeOutView:
-    """A time-out in special education."""
+    """A time-out: the so-time-out, or (without one) the measure outside the group under the school's name."""
 
     date: str
-    start: str
+    start: str  # "10.15"
     end: str
     room: str
     phoned_at: str | None
+    so: bool = True  # False: the measure outside the group (maatregelen.time_out)
+    continuous: bool = False  # so.time_out.toezicht: doorlopend
+    preventive: bool = False  # a preventive so-time-out
+    reactive_only: bool = False  # the policy records and reports only reactive so-time-outs
+    measure_name: str | None = None  # without a so-time-out: "time-out" or the school's own name
 
 
 @dataclass(frozen=True, slots=True)
 class LetterApproach:
-    """The approach to bullying the school uses, from the catalogue."""
+    """The approach to bullying the school uses: its own description, else the catalogue text."""
 
     title: str
     paragraphs: tuple[str, ...]
@@ -99,14 +103,24 @@ class LawView:
     decision_article: str | None
     objection_rule: str
     objection_article: str | None
-    objection_weeks: str  # "zes weken"
-    decision_weeks: str  # "vier weken"
+    objection_weeks_word: str  # "zes": the weeks to object, in words
+    decision_weeks_word: str  # "vier": the weeks the board takes to decide, in words
     objection_deadline: str
     decision_deadline: str | None  # a fixed date where the law counts from the end of the objection term
     court: str | None  # "de bestuursrechter"; None when it depends (samenwerkingsschool)
     court_rule: str
     dossier_rule: str
     disputes_rule: str
+    # Issue 12: the Geschillencommissie passend onderwijs (term, where, and that it holds up the decision on an
+    # objection), when a removal takes effect, and who must hear of a definitive removal.
+    disputes_weeks_word: str  # "zes"
+    disputes_deadline: str
+    disputes_website: str
+    disputes_suspends_rule: str
+    removal_effective_rule: str
+    removal_inspectie_rule: str
+    removal_leerplicht_rule: str
+    intent_copies_rule: str | None  # set when the policy copies the letter of intent to leerplicht, inspectie
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +129,16 @@ class Signature:
 
     name: str
     function: str
-    board: str | None  # "College van Bestuur van Stichting …" for decisions of the bevoegd gezag
+    for_board: bool  # a decision of the bevoegd gezag: signed on behalf of the board
+
+
+@dataclass(frozen=True, slots=True)
+class BoardView:
+    """The bevoegd gezag, as a letter names it and where an objection goes."""
+
+    governing_body: str  # "College van Bestuur"
+    name: str  # "Stichting …"
+    address: tuple[str, str]  # the postal address, else the visiting address (address_lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +149,10 @@ class LetterContext:
     head: Letterhead
     logo: Path | None
     date: str
-    place_date: str
+    place: str  # where the school is, before the date of the letter
     registered: bool
-    addressee: tuple[str, ...]
+    addressee: tuple[str, ...]  # the recipient's name and address; empty for a letter to a group's parents
+    parents_of: str | None  # "groep 6", "groep 1 t/m 5": whose parents a letter to a group's parents goes to
     salutation: str | None
     pupil: PupilView | None
     group: str | None
@@ -160,7 +184,7 @@ class LetterContext:
     check_in_minutes: int | None
     registration: str | None
     law: LawView
-    objection_address: tuple[str, ...]
+    board: BoardView
     copies: tuple[str, ...]
     signature: Signature
 

@@ -18,9 +18,12 @@ from datetime import date
 from ..documents import RenderedDocument, SitePage
 from ..model import SchoolModel
 from .chapters import check_chapters, check_rendered_chapters
+from .example import check_example_data
 from .findings import Collector, Finding, Severity, by_severity
 from .hygiene import check_hygiene
 from .legal import check_legal
+from .monitoring import check_monitoring_results
+from .roles import check_roles
 from .schoolyear import check_school_year
 from .text import check_policy_text, check_rendered_text
 
@@ -35,6 +38,9 @@ def check_school(school: SchoolModel, today: date) -> list[Finding]:
     check_policy_text(school.texts, out)
     check_hygiene(school, out)
     check_chapters(school, out)
+    check_monitoring_results(school, out)
+    check_roles(school, out)
+    check_example_data(school, out)
     return out.findings
 
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from ..model import SchoolModel
 from ..model.parts import CONTACT_KEYS
-from ..model.vacancy import LEGAL_ROLES, letter_role_problem, vacant_roles
+from ..model.vacancy import EXPECTED_ROLES, LEGAL_ROLES, letter_role_problem, vacant_roles
 from ..model.wording import PENDING
 from .findings import Collector, practice
 from .text import is_prose, key_of
@@ -62,7 +62,7 @@ def _http(school: SchoolModel, out: Collector) -> None:
 
 
 def _stale_years(school: SchoolModel, out: Collector) -> None:
-    first = int(school.policy.document.school_year[:4])
+    first = school.policy.document.school_year.first_day.year
     for text, mark in school.texts:
         if key_of(mark) in _DATE_KEYS or not is_prose(mark):
             continue
@@ -114,7 +114,7 @@ def _vacancies(school: SchoolModel, out: Collector) -> None:
     """Vacant roles that are not legal ones (those are in legal.py), and what a vacancy means for letters."""
     for role_id in vacant_roles(school):
         role = school.roles[role_id]
-        if role_id not in LEGAL_ROLES:
+        if role_id not in LEGAL_ROLES and role_id not in EXPECTED_ROLES:  # those two: legal.py
             out.warning(
                 "vacature",
                 f"de rol {role.label} is nog vacant; in de documenten staat 'de naam volgt'",
@@ -145,6 +145,13 @@ def _concept_gaps(school: SchoolModel, out: Collector) -> None:
     ]
     if policy.document.version is None:
         gaps.append((policy.document.mark_of("version"), "versie", "het versienummer"))
+    if policy.complaints is not None and policy.complaints.lacks_committee:
+        gaps.append((policy.complaints.mark_of("committee"), "commissie", "de klachtencommissie"))
+    board = policy.board
+    if board.address is None:
+        gaps.append((board.mark_of("address"), "adres", "het adres van het bestuur"))
+    if board.richting is None:
+        gaps.append((board.mark_of("richting"), "richting", "de richting van het bestuur"))
     for mark, key, what in gaps:
         out.warning(
             "concept-onvolledig",

@@ -6,7 +6,6 @@ the legal fact (law.py) it enforces as its source.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import get_args
 
@@ -15,15 +14,22 @@ from ..load import Mark
 from ..model import ResolvedRole, SchoolModel
 from ..model.base import ROLES
 from ..model.practice import Frequency, InstrumentChoice, Removal
-from ..model.vacancy import LEGAL_ROLES
+from ..model.vacancy import EXPECTED_ROLES, LEGAL_ROLES
 from ..model.wording import join, number_word, with_article
-from .findings import Collector, source_of
+from .findings import Collector, practice, source_of
 
 WVS = "wet_veiligheid_op_school"
+WVS_WPO = "zorgplicht_veiligheid_wpo"  # the same duty with its verified article, for a school under the WPO
 _PER_YEAR = {"dag": 200.0, "week": 40.0, "twee_weken": 20.0, "maand": 10.0, "blok": 4.0, "jaar": 1.0}
 _PER_YEAR["twee_jaar"] = 0.5
 # Whom a school may list under maatregelen.verwijdering.horen (vocabulary of the model, not law).
 _HEAR_OPTIONS: tuple[str, ...] = get_args(get_args(Removal.model_fields["hear"].annotation)[0])
+
+
+def _wvs(school: SchoolModel, *more: str) -> str:
+    """The source of the Wet veiligheid op school rules: with WPO art. 4c for a po school; the WEC article was
+    not read, so an so school gets the rule without a number."""
+    return source_of(WVS_WPO if school.law == "WPO" else WVS, *more)
 
 
 def check_legal(school: SchoolModel, today: date, out: Collector) -> None:
@@ -45,7 +51,7 @@ def _policy(school: SchoolModel, out: Collector) -> None:
             "wvs-beleid",
             "het beleid beschrijft niet hoe de school pesten en incidenten aanpakt",
             policy.mark_of("bullying"),
-            source_of(WVS),
+            _wvs(school),
             "vul pestaanpak: in met een curatieve aanpak (curatief.methoden) en de stappen (escalatie)",
         )
     if not policy.methods:
@@ -53,7 +59,7 @@ def _policy(school: SchoolModel, out: Collector) -> None:
             "wvs-beleid",
             "het beleid noemt geen programma's of activiteiten die pesten voorkomen",
             policy.mark_of("methods"),
-            source_of(WVS),
+            _wvs(school),
             "noem onder methoden: wat de school doet om pesten te voorkomen, bijvoorbeeld - id: vreedzame_school",
         )
 
@@ -154,7 +160,7 @@ def _monitoring(school: SchoolModel, today: date, out: Collector) -> None:
             "wvs-monitor",
             "het beleid noemt geen jaarlijkse monitoring van de sociale veiligheid",
             school.policy.mark_of("monitoring"),
-            source_of(WVS, "monitoring"),
+            _wvs(school, "monitoring"),
             "vul monitoring.instrumenten in met een vragenlijst voor leerlingen, bijvoorbeeld instrument: vensters",
         )
         return
@@ -185,19 +191,20 @@ def _for_parents(role: ResolvedRole, person_id: str) -> bool:
 
 
 def _vacant(school: SchoolModel, out: Collector, role_id: str, rule: str) -> bool:
-    """A vacant legal role (model/vacancy.py): a fout once adopted, a waarschuwing in a concept."""
+    """A vacant legal role (model/vacancy.py): a fout once adopted, a waarschuwing in a concept; a role that is
+    only expected (EXPECTED_ROLES) is always a waarschuwing."""
     role = school.role(role_id)
     if role is None or not role.vacant:
         return False
     term = ROLES[role_id][1] or ROLES[role_id][0]
-    concept = school.policy.document.status == "concept"
+    concept = school.policy.document.status == "concept" or role_id not in LEGAL_ROLES
     out.add(
         "waarschuwing" if concept else "fout",
         rule,
         f"{with_article(term)}{'' if role.label.lower() == term.lower() else f' ({role.label})'} is nog vacant; "
         "in de documenten staat 'de naam volgt'",
         school.policy.roles.mark_of(role_id),
-        source_of(LEGAL_ROLES[role_id]),
+        source_of(LEGAL_ROLES.get(role_id) or EXPECTED_ROLES[role_id]),
         f"noem onder rollen.{role_id}.personen wie deze taak krijgt en haal vacature: true weg"
         + ("" if concept else "; tot dan kan het beleid niet vastgesteld worden (zet status: concept)"),
     )
@@ -214,7 +221,7 @@ def _reachable(school: SchoolModel, out: Collector, role_id: str, rule: str) -> 
             rule,
             f"er is geen {term} met naam aangewezen",
             school.policy.roles.mark_of(role_id),
-            source_of(WVS),
+            _wvs(school),
             f"noem onder rollen.{role_id}.personen wie deze taak heeft (één persoon mag beide wettelijke taken hebben)",
         )
         return
@@ -224,7 +231,7 @@ def _reachable(school: SchoolModel, out: Collector, role_id: str, rule: str) -> 
             rule,
             f"de {role.label} is er volgens de doelgroep niet voor ouders",
             school.policy.roles.mark_of(role_id),
-            source_of(WVS),
+            _wvs(school),
             "zet ouders bij de doelgroep van minstens één persoon in deze rol",
         )
         return
@@ -235,7 +242,7 @@ def _reachable(school: SchoolModel, out: Collector, role_id: str, rule: str) -> 
             f"ouders kunnen de {role.label} ({names}) niet bereiken: er staat geen openbaar e-mailadres of "
             "telefoonnummer bij",
             for_parents[0].mark_of("email"),
-            source_of(WVS),
+            _wvs(school),
             "geef een e-mailadres of telefoonnummer van school; privé-adressen en 06-nummers worden alleen getoond "
             "met publiceer: {email: true} of {telefoon: true}",
         )
@@ -246,11 +253,11 @@ def _meldcode(school: SchoolModel, out: Collector) -> None:
     if _vacant(school, out, "aandachtsfunctionaris_meldcode", "meldcode-aandachtsfunctionaris"):
         pass
     elif officer is None or not officer.people:
-        out.error(
+        out.warning(  # the meldcode decree does not require the role (law.py: aandachtsfunctionaris)
             "meldcode-aandachtsfunctionaris",
             "er is geen aandachtsfunctionaris huiselijk geweld en kindermishandeling aangewezen",
             school.policy.roles.mark_of("aandachtsfunctionaris_meldcode"),
-            source_of("meldcode"),
+            source_of("aandachtsfunctionaris"),
             "noem de persoon onder rollen.aandachtsfunctionaris_meldcode.personen (vaak de intern begeleider)",
         )
     if school.policy.meldcode is None:
@@ -286,14 +293,14 @@ def _complaints(school: SchoolModel, out: Collector) -> None:
     if _vacant(school, out, "interne_vertrouwenspersoon", "klacht-contactpersoon"):
         pass
     elif contact is None or not contact.people:
-        out.error(
+        out.warning(  # good practice, no legal duty (law.py: klachten_vertrouwenspersonen)
             "klacht-contactpersoon",
             "er is geen contactpersoon of interne vertrouwenspersoon aangewezen",
             school.policy.roles.mark_of("interne_vertrouwenspersoon"),
-            source,
+            source_of("klachten_vertrouwenspersonen"),
             "noem de persoon onder rollen.interne_vertrouwenspersoon.personen",
         )
-    _external_confidant(school, out, source)
+    _external_confidant(school, out)
     if complaints is not None:
         if complaints.routes and complaints.route_for("pesten") is None:
             out.warning(
@@ -320,7 +327,7 @@ def _complaints(school: SchoolModel, out: Collector) -> None:
                 )
 
 
-def _external_confidant(school: SchoolModel, out: Collector, source: str) -> None:
+def _external_confidant(school: SchoolModel, out: Collector) -> None:
     role = school.role("externe_vertrouwenspersoon")
     reachable = role is not None and (
         any(person.public_email or person.public_phone for person in role.people)
@@ -336,13 +343,45 @@ def _external_confidant(school: SchoolModel, out: Collector, source: str) -> Non
         if role is None or not (role.people or role.organisation)
         else "bij de externe vertrouwenspersoon staat geen openbaar telefoonnummer of e-mailadres"
     )
-    out.error(
+    out.warning(  # good practice, no legal duty (law.py: klachten_vertrouwenspersonen)
         "klacht-evp",
         message,
         school.policy.roles.mark_of("externe_vertrouwenspersoon"),
-        source,
+        source_of("klachten_vertrouwenspersonen"),
         "noem een persoon of organisatie met telefoon of e-mail onder rollen.externe_vertrouwenspersoon",
     )
+
+
+def _mandates(school: SchoolModel, out: Collector) -> None:
+    """A directeur decides on schorsing or verwijdering only with a mandate of the bevoegd gezag."""
+    measures = school.policy.measures
+    for block, what, key in (
+        (measures.suspension, "een schorsing", "schorsing"),
+        (measures.removal, "een verwijdering", "verwijdering"),
+    ):
+        if block is None or block.decided_by != "directeur" or block.mandate:
+            continue
+        out.error(
+            "mandaat",
+            f"de directeur besluit over {what}, maar er staat niet met welk mandaat van het bevoegd gezag",
+            block.mark_of("decided_by"),
+            source_of("mandaat_directeur", "besluit_bevoegd_gezag"),
+            f"noem onder maatregelen.{key}.mandaat het mandaatbesluit, wie het gaf en de datum, of zet "
+            "besluit_door: bevoegd_gezag",
+        )
+
+
+def _grounds(school: SchoolModel, out: Collector) -> None:
+    removal = school.policy.measures.removal
+    if "grondslag" in removal.grounds and school.policy.board.richting == "openbaar":
+        out.error(
+            "verwijdering-grondslag",
+            "een openbare school heeft geen levensbeschouwelijke grondslag; gedrag in strijd met een grondslag "
+            "kan daar geen reden voor verwijdering zijn",
+            removal.mark_of("grounds"),
+            practice("alleen een bijzondere school (of een samenwerkingsschool) heeft een eigen grondslag"),
+            "haal grondslag weg uit maatregelen.verwijdering.gronden",
+        )
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -374,15 +413,18 @@ def _measures(school: SchoolModel, out: Collector) -> None:
             "haal inspectie_melden: false weg",
         )
     time_out = measures.time_out
-    if time_out is not None and re.search(r"\bthuis\b", time_out.where, re.IGNORECASE):
-        out.warning(
+    if time_out is not None and time_out.outside_school:
+        out.error(
             "time-out-thuis",
-            "een time-out waarbij de leerling thuis blijft, is wettelijk een schorsing",
+            f"een maatregel waarbij de leerling niet op school is ({time_out.where}), is wettelijk een schorsing, "
+            "met alle regels daarvan",
             time_out.mark_of("where"),
-            suspension_source,
-            "laat de leerling bij een time-out op school (een andere groep), of gebruik de schorsing met "
-            "bericht aan de inspectie",
+            source_of(variant.suspension.key, "schorsing_begrip"),
+            "laat de leerling bij een time-out op school (een andere groep of ruimte), of gebruik de schorsing met "
+            "een schriftelijk besluit en bericht aan de inspectie",
         )
+    _mandates(school, out)
+    _grounds(school, out)
     heard = law.REMOVAL_HEARD
     missing = [who for who in heard if who not in measures.removal.hear]
     if missing:

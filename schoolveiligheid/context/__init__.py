@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from ..documents import DOCUMENT_KINDS
 from ..law import (
     DECISION_WEEKS,
+    DISPUTES_WEBSITE,
+    DISPUTES_WEEKS,
     FACTS,
     INSPECTIE_NOTICE_AFTER_DAYS,
     OBJECTION_WEEKS,
@@ -18,8 +20,8 @@ from ..law import (
     variant,
 )
 from ..model import SchoolModel
-from ..model.wording import NAME_PENDING, capitalised, join
-from . import chapters, practice, procedures
+from ..model.wording import NAME_PENDING, PENDING, capitalised, join
+from . import chapters, monitoring, practice, procedures
 from .builder import ViewBuilder
 from .sections import LawSection, SchoolContext
 from .views import ContactRow, DownloadView, OrganisationView, PersonView, RoleView
@@ -53,9 +55,19 @@ def _law(school: SchoolModel) -> LawSection:
         decision_weeks=DECISION_WEEKS,
         decision_counted_from_receipt=facts.decision_counted_from_receipt,
         court_rule=facts.court.rule,
+        suspension_concept_rule=FACTS["schorsing_begrip"].rule,
+        removal_effective_rule=FACTS["verwijdering_ingang"].rule,
+        removal_inspectie_rule=FACTS["verwijdering_inspectie"].rule,
+        removal_leerplicht_rule=FACTS["uitschrijving_leerplicht"].rule,
+        disputes_rule=FACTS["geschillencommissie_termijn"].rule,
+        disputes_suspends_rule=FACTS["geschillencommissie_opschorting"].rule,
+        disputes_weeks=DISPUTES_WEEKS,
+        disputes_website=DISPUTES_WEBSITE,
         wet_veiligheid_rule=FACTS["wet_veiligheid_op_school"].rule,
         monitoring_rule=FACTS["monitoring"].rule,
         meldcode_rule=FACTS["meldcode"].rule,
+        route_known=facts.route_known,
+        route_pending="" if facts.route_known else PENDING["richting"],
     )
 
 
@@ -94,6 +106,7 @@ def contact_rows(roles: Iterable[RoleView]) -> tuple[ContactRow, ...]:
             email=holder.email,
             availability=holder.availability,
             via_school=holder.via_school,
+            secretariat=holder.secretariat if isinstance(holder, OrganisationView) else None,
         )
         for labels, holder in rows.values()
     ) + tuple(
@@ -161,4 +174,5 @@ def build_context(school: SchoolModel, pdf: bool = False) -> SchoolContext:
         training=chapters.training(builder),
         privacy=chapters.privacy(builder),
         goals=chapters.goals(builder),
+        monitoring_results=monitoring.results(builder),
     )

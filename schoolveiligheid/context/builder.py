@@ -182,6 +182,7 @@ class ViewBuilder:
 
     def school(self) -> SchoolSection:
         school = self.policy.school
+        teacher = self.policy.roles.teacher
         return SchoolSection(
             id=school.id,
             name=school.name,
@@ -202,6 +203,8 @@ class ViewBuilder:
             else Contact(PENDING["email"], ""),
             website=Contact(school.website.display, str(school.website)) if school.website else None,
             brin=school.brin,
+            teacher_tasks=tuple(task.rstrip(" .;") for task in teacher.tasks) if teacher else (),
+            teacher_tasks_note=markdown(teacher.tasks_note) if teacher else None,
         )
 
     def board(self) -> BoardSection:
@@ -209,11 +212,12 @@ class ViewBuilder:
         return BoardSection(
             name=board.name,
             short_name=board.short_name or board.name,
-            richting=board.richting,
+            richting=board.richting or "",  # a concept board may lack it: law.route_known is then False
             denomination=board.denomination,
             governing_body=board.governing_body,
-            address=_address(board.address) or "",
-            objection_address=_address(board.postal_address or board.address) or "",
+            # A board file used only by concept schools may lack it: then the text says "[adres volgt]".
+            address=_address(board.address) or PENDING["adres"],
+            objection_address=_address(board.postal_address or board.address) or PENDING["adres"],
             phone=_phone(board),
             email=_email(board),
             website=Contact(board.website.display, str(board.website)) if board.website else None,
@@ -233,6 +237,7 @@ class ViewBuilder:
             evaluation_before=doc.evaluation_before,
             owner=self.actor(doc.owner) if doc.owner else None,
             open_points=doc.open_points,
+            example=self.policy.example,
         )
 
     def identity(self) -> IdentitySection:

@@ -100,17 +100,18 @@ class RegistrationView:
 
 @dataclass(frozen=True, slots=True)
 class PrivacySection:
-    """Privacy: the school's registrations, or the plan's standard rows."""
+    """Privacy: the school's registrations, or (standard) the plan's standard rows, worded in the template."""
 
-    registrations: tuple[RegistrationView, ...]
-    standard: bool  # True: the school wrote none, these are the plan's standard choices
+    registrations: tuple[RegistrationView, ...]  # empty when standard
+    standard: bool  # True: the school wrote none; the template shows the plan's standard choices
+    incident_system: str | None  # incidentregistratie.systeem, named in the standard rows
     regulation: DocumentView | None
     officer: RoleView | None  # functionaris gegevensbescherming
 
 
 @dataclass(frozen=True, slots=True)
 class GoalView:
-    """A measurable goal for the monitoring (results are compared in a later step)."""
+    """A measurable goal for the monitoring (results: monitoring_results)."""
 
     indicator: str  # the YAML id, e.g. voelt_zich_veilig
     text: str  # "leerlingen die zich veilig voelen op school"

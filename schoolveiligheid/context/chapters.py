@@ -166,40 +166,16 @@ def training(b: ViewBuilder) -> tuple[TrainingView, ...] | None:
     return tuple(rows)
 
 
-def _standard_registrations(b: ViewBuilder) -> tuple[RegistrationView, ...]:
-    incidents = b.policy.incidents
-    system = incidents.system if incidents else "de incidentregistratie"
-    care = "de intern begeleider, de directie"
-    return (
-        RegistrationView(
-            "incidenten en ongevallen",
-            str(system),
-            f"de betrokken {b.policy.school.terminology.teacher}, {care}",
-            "tot twee jaar na het einde van het schooljaar van het incident",
-        ),
-        RegistrationView(
-            "gesprekken en afspraken over een leerling (leerlingdossier)",
-            "het leerlingvolgsysteem",
-            f"de {b.policy.school.terminology.teacher} van de leerling, {care}; ouders op hun verzoek",
-            "tot twee jaar nadat de leerling de school heeft verlaten",
-        ),
-        RegistrationView(
-            "signalen en stappen van de meldcode",
-            "een afgeschermd logboek",
-            "de aandachtsfunctionaris en de directie",
-            "zolang de zorg loopt, daarna volgens het privacyreglement",
-        ),
-    )
-
-
 def privacy(b: ViewBuilder) -> PrivacySection | None:
     if not b.policy.chapters.privacy:
         return None
     part = b.policy.privacy
     own = tuple(RegistrationView(r.what, r.where, r.access, r.retention) for r in part.registrations)
+    incidents = b.policy.incidents
     return PrivacySection(
-        registrations=own or _standard_registrations(b),
+        registrations=own,
         standard=not own,
+        incident_system=str(incidents.system) if incidents else None,
         regulation=b.document(part.regulation) if part.regulation else None,
         officer=b.role_views.get("functionaris_gegevensbescherming"),
     )

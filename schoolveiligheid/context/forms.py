@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..model import SchoolModel
 from ..model.base import ROLES
-from ..model.parts import Organisation, Person
+from ..model.parts import ContactPerson, Organisation, Person
 from ..model.values import Email, Phone
 from ..model.wording import NAME_PENDING, PENDING, address_text, capitalised, join
 from .builder import ViewBuilder
@@ -37,6 +37,16 @@ class IncidentForm:
 
 
 @dataclass(frozen=True, slots=True)
+class FormSecretariat:
+    """An organisation's secretariat as a form shows it; the template words it ("secretariaat: …")."""
+
+    name: str
+    function: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class FormContactRow:
     """One line of the bereikbaarheidslijst."""
 
@@ -45,6 +55,7 @@ class FormContactRow:
     phone: str = ""
     email: str = ""
     availability: str = ""
+    secretariat: FormSecretariat | None = None  # of an organisation that holds the role
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +63,13 @@ class OrganisationRow:
     """One line of the sociale kaart."""
 
     name: str = ""
-    contact: str = ""
+    contact: str = ""  # the contact person: name and function
+    secretariat: FormSecretariat | None = None
     phone: str = ""
     online: str = ""
-    reach: str = ""
+    availability: str = ""
+    office_hours: str = ""  # the template writes "spreekuur" before it
+    address: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +116,22 @@ def _roles(school: SchoolModel) -> tuple[FormContactRow, ...]:
                     org.phone.display if org.phone else "",
                     str(org.email or ""),
                     org.availability or "",
+                    _secretariat(org.secretariat),
                 )
             )
     return (*rows, *(FormContactRow() for _ in range(EXTRA_ROWS)))
+
+
+def _secretariat(person: ContactPerson | None) -> FormSecretariat | None:
+    """The values of a secretariat; the form template words them."""
+    if person is None:
+        return None
+    return FormSecretariat(
+        name=person.name,
+        function=person.function or "",
+        phone=person.phone.display if person.phone else "",
+        email=str(person.email) if person.email else "",
+    )
 
 
 def _organisation_row(org: Organisation) -> OrganisationRow:
@@ -114,20 +141,14 @@ def _organisation_row(org: Organisation) -> OrganisationRow:
     return OrganisationRow(
         name=", ".join(filter(None, [org.name or org.id, org.department])),
         contact=", ".join(filter(None, [contact.name, contact.function])) if contact else "",
+        secretariat=_secretariat(org.secretariat),
         phone=phone.display if phone else "",
         online=" · ".join(
             filter(None, [str(email) if email else None, org.website.display if org.website else None])
         ),
-        reach="; ".join(
-            filter(
-                None,
-                [
-                    org.availability,
-                    f"spreekuur {org.office_hours}" if org.office_hours else None,
-                    address_text(address) if (address := org.address or org.postal_address) else None,
-                ],
-            )
-        ),
+        availability=org.availability or "",
+        office_hours=org.office_hours or "",
+        address=address_text(address) if (address := org.address or org.postal_address) else "",
     )
 
 

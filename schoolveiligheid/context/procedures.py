@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..law import FACTS, SUSPENSION_MAX_SCHOOL_DAYS
 from ..model.special import PhysicalIntervention, SoTimeOut
-from ..model.wording import frequency_text, join
+from ..model.wording import PENDING, frequency_text, join
 from .builder import ViewBuilder, markdown
 from .sections import (
     CommunicationSection,
@@ -13,6 +13,7 @@ from .sections import (
     MeldcodeSection,
     PhysicalSection,
     RemovalSection,
+    RunawaySection,
     SoSection,
     SoTimeOutSection,
     SuspensionSection,
@@ -26,6 +27,7 @@ from .views import (
     CrisisPhaseView,
     InterventionView,
     Md,
+    OrganisationView,
     PhaseView,
     RestrictionView,
     RoomView,
@@ -58,6 +60,8 @@ def measures(b: ViewBuilder) -> MeasuresSection:
             max_days=time_out.max_days,
             decided_by=b.actor(time_out.decided_by),
             parents=time_out.parents,
+            outside_school=time_out.outside_school,
+            excluded_from=join(time_out.excluded_from) or None,
         )
         if time_out
         else None,
@@ -68,15 +72,48 @@ def measures(b: ViewBuilder) -> MeasuresSection:
             notify_leerplicht=suspension.notify_leerplicht,
             meeting_after=suspension.meeting_after,
             stricter_than_law=suspension.max_school_days < SUSPENSION_MAX_SCHOOL_DAYS,
+            tests_at_school=suspension.tests_at_school,
+            report=suspension.report,
+            objection_decision_days=suspension.objection_decision_days,
         )
         if suspension
         else None,
         removal=RemovalSection(
             hear=removal.hear,
-            hear_text=join(_HEARD[who] for who in removal.hear),
+            hear_text=join(
+                f"{_HEARD[who]} (vanaf {removal.pupil_from_age} jaar)"
+                if who == "leerling" and removal.pupil_from_age
+                else _HEARD[who]
+                for who in removal.hear
+            ),
             educational_report=removal.educational_report,
+            decided_by=removal.decided_by,
+            mandate=removal.mandate,
+            grounds=removal.grounds,
         ),
         protocol=b.document(PROTOCOL_DOCUMENT_ID) if PROTOCOL_DOCUMENT_ID in known else None,
+    )
+
+
+def _pending_committee() -> OrganisationView:
+    """The committee of a concept that has none yet: only its name, the one pending wording."""
+    return OrganisationView(
+        id="",
+        kind="klachtencommissie",
+        kind_title="klachtencommissie",
+        name=PENDING["commissie"],
+        department=None,
+        contact_name=None,
+        contact_function=None,
+        phone=None,
+        email=None,
+        website=None,
+        address=None,
+        postal_address=None,
+        availability=None,
+        office_hours=None,
+        description=Md(""),
+        secretariat=None,
     )
 
 
@@ -84,16 +121,23 @@ def complaints(b: ViewBuilder) -> ComplaintsSection | None:
     complaints = b.policy.complaints
     if complaints is None:
         return None
+    # A concept may not know its committee yet: every output then names it "[klachtencommissie volgt]".
+    pending = _pending_committee()  # one view, shared by every route without a committee
+
+    def committee(committee_id: str | None) -> OrganisationView:
+        return b.organisation_views[committee_id] if committee_id else pending
+
     views = {
         id(route): RouteView(
             name=route.name,
             scope=route.scope,
             steps=tuple(b.actor(step) for step in route.steps),
-            committee=b.organisation_views[complaints.committee_of(route)],
+            committee=committee(complaints.committee_of(route)),
         )
         for route in complaints.routes
     }
-    default = b.organisation_views[complaints.committee] if complaints.committee else None
+    has_default = complaints.committee is not None or complaints.lacks_committee
+    default = committee(complaints.committee) if has_default else None
     committees = {view.committee.id: view.committee for view in views.values()}
     if default is not None and not views:
         committees[default.id] = default
@@ -175,6 +219,12 @@ def special_education(b: ViewBuilder) -> SoSection | None:
                 frequency=b.frequency(team.frequency),
             )
             for team in so.care_teams
+        ),
+        runaway=RunawaySection(so.runaway.police_after_minutes, markdown(so.runaway.arrangements))
+        if so.runaway
+        else None,
+        risk_moments=tuple(
+            InterventionView(item.moment, markdown(item.arrangement) or Md("")) for item in so.risk_moments
         ),
     )
 

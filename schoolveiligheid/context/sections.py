@@ -17,6 +17,7 @@ from .chapter_views import (
     SexualDevelopmentSection,
     TrainingView,
 )
+from .monitoring_views import ResultsSection
 from .views import (
     AnalysisView,
     ApproachView,
@@ -62,6 +63,9 @@ class SchoolSection:
     email: Contact
     website: Contact | None
     brin: str | None
+    # What every teacher does besides the standard tasks (rollen.leerkracht): a team role, never vacant.
+    teacher_tasks: tuple[str, ...] = ()
+    teacher_tasks_note: Md | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +74,7 @@ class BoardSection:
 
     name: str
     short_name: str
-    richting: str
+    richting: str  # openbaar, bijzonder or samenwerkingsschool; "" for a concept board without one
     denomination: str | None
     governing_body: str
     address: str
@@ -95,6 +99,7 @@ class EditionSection:
     evaluation_before: date | None
     owner: str | None
     open_points: tuple[str, ...]
+    example: bool = False  # a made-up example (voorbeeld: true): documents and site say so
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +181,8 @@ class TimeOutSection:
     max_days: int
     decided_by: str
     parents: str  # direct, zelfde_dag
+    outside_school: bool = False  # `waar` is at home or outside the school: then it is a schorsing (issue 12)
+    excluded_from: str | None = None  # "gym, vieringen en het overblijven": what the pupil may miss meanwhile
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +195,9 @@ class SuspensionSection:
     notify_leerplicht: bool
     meeting_after: bool
     stricter_than_law: bool = False  # the school's maximum is below the legal maximum
+    tests_at_school: bool = False  # a test in the schorsing period (the eindtoets) is made at school
+    report: bool = False  # a report of the schorsing and the talk, signed as seen by the parents
+    objection_decision_days: int | None = None  # the board's own, shorter term for deciding on an objection
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +207,9 @@ class RemovalSection:
     hear: tuple[str, ...]
     hear_text: str  # "de groepsleerkracht en de ouders"
     educational_report: bool
+    decided_by: str = "bevoegd_gezag"  # or directeur (with a mandate)
+    mandate: str | None = None
+    grounds: tuple[str, ...] = ()  # ondersteuning, wangedrag, gedrag_ouders, grondslag
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +290,14 @@ class PhysicalSection:
 
 
 @dataclass(frozen=True, slots=True)
+class RunawaySection:
+    """What staff do when a pupil runs away (special education)."""
+
+    police_after_minutes: int
+    arrangements: Md | None
+
+
+@dataclass(frozen=True, slots=True)
 class SoSection:
     """Special education: time-out, physical intervention, crisis model, levels of care."""
 
@@ -287,6 +308,8 @@ class SoSection:
     crisis_model: tuple[CrisisPhaseView, ...]  # empty: the template shows the standard model
     care_levels: tuple[CareLevelView, ...]
     care_teams: tuple[CareTeamView, ...]
+    runaway: RunawaySection | None = None
+    risk_moments: tuple[InterventionView, ...] = ()  # name: the moment, description: the arrangement
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,9 +329,21 @@ class LawSection:
     decision_weeks: int
     decision_counted_from_receipt: bool
     court_rule: str
+    suspension_concept_rule: str  # any measure that keeps a pupil out of school is a schorsing
+    removal_effective_rule: str  # the removal takes effect only once another school admits the pupil
+    removal_inspectie_rule: str
+    removal_leerplicht_rule: str
+    disputes_rule: str  # the Geschillencommissie passend onderwijs: term and where to submit
+    disputes_suspends_rule: str  # the board decides on the objection only after the commissie's opinion
+    disputes_weeks: int
+    disputes_website: str
     wet_veiligheid_rule: str
     monitoring_rule: str
     meldcode_rule: str
+    # False for a concept board without richting: objection_rule and court_rule then say the route depends
+    # on it, and route_pending is the one pending wording ("[rechtsgang volgt]").
+    route_known: bool = True
+    route_pending: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,4 +384,5 @@ class SchoolContext:
     sexual_development: SexualDevelopmentSection | None
     training: tuple[TrainingView, ...] | None
     privacy: PrivacySection | None
-    goals: tuple[GoalView, ...]  # measurable goals for the monitoring; results are compared later
+    goals: tuple[GoalView, ...]  # measurable goals for the monitoring
+    monitoring_results: ResultsSection | None = None  # the monitor's figures per year (context/monitoring.py)

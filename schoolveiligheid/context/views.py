@@ -43,7 +43,7 @@ class PersonView:
 
 @dataclass(frozen=True, slots=True)
 class SecretariatView:
-    """The secretariat of a committee: who answers questions about a complaint, and where it is sent."""
+    """An organisation's secretariat (a committee's, or e.g. a GGD's): who answers, and where post goes."""
 
     name: str
     function: str | None
@@ -295,3 +295,4 @@ class ContactRow:
     availability: str | None
     via_school: bool = True  # see PersonView
     vacant: bool = False  # a row for a vacant role: the name and the contact details follow
+    secretariat: SecretariatView | None = None  # an organisation's secretariat, shown with it everywhere

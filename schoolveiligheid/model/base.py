@@ -25,10 +25,16 @@ from pydantic import (
     PrivateAttr,
     ValidationInfo,
     WithJsonSchema,
+    field_validator,
 )
 
 from ..load import Mark, MarkedDict, MarkedList
 from .values import Id, invalid, reference
+
+# The words the tool reads as yes and no. pydantic would also take yes, on, 1 (and their opposites),
+# but an editor reading YAML 1.2 sees those as text, and 'ja'/'nee' not at all: only true and false
+# mean the same everywhere (the JSON Schema says so too, model/patterns.py).
+_TRUTH = {"true": True, "false": False}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +63,22 @@ class Block(BaseModel):
         str_strip_whitespace=True,
     )
     _marks: Marks | None = PrivateAttr(default=None)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _true_or_false(cls, value: Any, info: ValidationInfo) -> Any:
+        """A yes/no key takes true or false only; 'yes', 'ja', 'on' or '1' is an error with a hint."""
+        if isinstance(value, str) and info.field_name in _flags(cls):
+            word = value.strip().lower()
+            if word not in _TRUTH:
+                raise invalid(
+                    "bool_parsing",
+                    'verwacht true of false, niet "{waarde}"',
+                    "schrijf true (ja) of false (nee)",
+                    waarde=value if len(value) <= 40 else value[:39] + "…",
+                )
+            return _TRUTH[word]
+        return value
 
     def __eq__(self, other: object) -> bool:
         """Blocks with the same values are equal, wherever they were written."""
@@ -93,6 +115,22 @@ class Block(BaseModel):
             return mark
         items = marks.items.get(key, ())
         return items[index] if 0 <= index < len(items) else _below(mark, index)
+
+
+_FLAGS: dict[type[BaseModel], frozenset[str]] = {}
+
+
+def _flags(model: type[BaseModel]) -> frozenset[str]:
+    """The names of a block's yes/no fields (bool, or bool or nothing)."""
+    known = _FLAGS.get(model)
+    if known is None:
+        known = frozenset(
+            name
+            for name, info in model.model_fields.items()
+            if info.annotation is bool or info.annotation == bool | None  # noqa: E721 - a type, compared as one
+        )
+        _FLAGS[model] = known
+    return known
 
 
 def _key(model: type[BaseModel], name: str) -> str:

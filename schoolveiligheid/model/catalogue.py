@@ -27,7 +27,7 @@ class StandardContact(Block):
     """National contact details that are the same for every school, with their source."""
 
     phone: Phone | None = field("telefoon", "landelijk telefoonnummer", None)
-    website: Url | None = field("website", "website", None)
+    website: Url | None = field("website", "website van de landelijke organisatie", None)
     source: Url = field("bron", "waar deze gegevens vandaan komen")
 
 
@@ -73,7 +73,23 @@ class Catalogue:
         return self.entries.get(entry_id)
 
 
+# The loader hands out the same parsed list for an unchanged catalogue file, so its entries are
+# validated once per process; the list itself is kept beside them, so an id is never reused.
+_VALIDATED: dict[int, tuple[MarkedList, list[CatalogueEntry], list[Problem]]] = {}
+
+
 def _entries(listing: MarkedList) -> tuple[list[CatalogueEntry], list[Problem]]:
+    known = _VALIDATED.get(id(listing))
+    if known is not None and known[0] is listing:
+        return list(known[1]), list(known[2])
+    entries, problems = _validate(listing)
+    if len(_VALIDATED) >= 64:
+        _VALIDATED.pop(next(iter(_VALIDATED)))
+    _VALIDATED[id(listing)] = (listing, entries, problems)
+    return list(entries), list(problems)
+
+
+def _validate(listing: MarkedList) -> tuple[list[CatalogueEntry], list[Problem]]:
     entries: list[CatalogueEntry] = []
     problems: list[Problem] = []
     for index, raw in enumerate(listing):

@@ -17,6 +17,7 @@ from .chapters import (
     SexualDevelopment,
     Training,
 )
+from .monitoring import MonitoringResult, duplicate_results
 from .own_texts import OwnTextChoice
 from .parts import Board, DocumentReference, Identity, Organisation, Person, Roles, SchoolInfo
 from .practice import (
@@ -92,6 +93,13 @@ class PolicySections(Block):
     schema_version: Literal["sociale-veiligheid/1"] | None = field(
         "schema", f"versie van het bestandsformaat: {SCHEMA_VERSION}", None
     )
+    example: bool = field(
+        "voorbeeld",
+        "true: dit is een verzonnen voorbeeld, geen echt beleid; documenten en website zeggen dat, en "
+        "controleer meldt de namen, nummers en adressen uit het voorbeeld dan niet (meestal in het "
+        "bestuursbestand; een echte school laat dit weg)",
+        False,
+    )
     templates: Line | None = field(
         "sjablonen",
         "map met eigen sjablonen (vanaf dit bestand); bestanden daarin vervangen de standaard",
@@ -154,6 +162,26 @@ class Policy(PolicySections):
     board: Board = field("bestuur", "het bevoegd gezag (uit het bestuursbestand of in dit bestand)")
     school: SchoolInfo = field("school", "de school")
     document: DocumentInfo = field("document", "schooljaar, versie en vaststelling")
+    results: tuple[MonitoringResult, ...] = field(
+        "monitoring_resultaten",
+        "de cijfers van de monitor per instrument en schooljaar (alleen totalen, nooit antwoorden van één leerling)",
+        (),
+        max_length=200,
+    )
+
+    @model_validator(mode="after")
+    def _one_result_per_instrument_and_year(self) -> Policy:
+        for index, result in duplicate_results(self.results):
+            raise invalid(
+                "monitoring_resultaten",
+                "resultaat {nummer} noemt {instrument} in {jaar} opnieuw",
+                "geef elk instrument één resultaat per schooljaar",
+                nummer=index + 1,
+                instrument=result.instrument,
+                jaar=str(result.school_year),
+                sleutel="monitoring_resultaten",
+            )
+        return self
 
     @model_validator(mode="after")
     def _so_part_only_for_special_education(self) -> Policy:

@@ -82,6 +82,14 @@ def _ids(raw: Any, key: str) -> set[str]:
     return {str(item["id"]) for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
+def _instruments(raw: MarkedDict) -> set[str]:
+    monitoring = raw.get("monitoring")
+    listed = monitoring.get("instrumenten") if isinstance(monitoring, dict) else None
+    if not isinstance(listed, list):
+        return set()
+    return {str(item["instrument"]) for item in listed if isinstance(item, dict) and "instrument" in item}
+
+
 def _validation_context(raw: MarkedDict, catalogue: Catalogue) -> dict[str, Any]:
     roles = raw.get("rollen")
     filled = (
@@ -108,6 +116,9 @@ def _validation_context(raw: MarkedDict, catalogue: Catalogue) -> dict[str, Any]
     }
     for kind in ("programma", "aanpak", "instrument", "partner"):
         context[f"catalogus_{kind}"] = catalogue.ids(kind)
+    # What monitoring_resultaten may name: an instrument of the catalogue (also one the school no longer
+    # uses, for earlier years) or one listed under monitoring.instrumenten (an own instrument).
+    context["monitoring_instrumenten"] = _instruments(raw) | catalogue.ids("instrument")
     return context
 
 
@@ -332,9 +343,13 @@ def _suggest_board(board_id: str, boards: Mapping[str, MarkedDict]) -> str:
 
 
 def _validate_board(raw: MarkedDict) -> list[Problem]:
-    """Check a board file's structure on its own, so its mistakes are reported once, at its lines."""
+    """Check a board file's structure on its own, so its mistakes are reported once, at its lines.
+
+    What only a concept may lack (the board's richting and address, a complaints committee) is checked
+    per school, with that school's status: a board file used only by concept schools may lack them.
+    """
     try:
-        BoardFile.model_validate(raw, context={})
+        BoardFile.model_validate(raw, context={"concept": True})
     except ValidationError as error:
         return problems_from(error, raw, BoardFile)
     return []

@@ -22,9 +22,9 @@ class CareLevel(Block):
 class CareTeam(Block):
     """A care team that meets regularly."""
 
-    name: Line = field("naam", "naam")
-    members: tuple[Actor, ...] = field("leden", "leden", min_length=1)
-    chair: Actor | None = field("voorzitter", "voorzitter", None)
+    name: Line = field("naam", "naam van het zorgteam, bijvoorbeeld commissie van begeleiding")
+    members: tuple[Actor, ...] = field("leden", "wie in het zorgteam zitten: rol-id's", min_length=1)
+    chair: Actor | None = field("voorzitter", "wie het zorgteam voorzit: een rol-id", None)
     frequency: Frequency | None = field("frequentie", "hoe vaak het zorgteam bijeenkomt", None)
 
 
@@ -33,7 +33,9 @@ class Room(Block):
 
     name: Line = field("naam", "naam van de ruimte")
     kind: Literal["time_out", "prikkelarm", "bijruimte"] = field("soort", "soort ruimte")
-    locations: tuple[Line, ...] = field("locaties", "waar", ())
+    locations: tuple[Line, ...] = field(
+        "locaties", "waar de ruimte is, bijvoorbeeld naast het kantoor van de IB'er", ()
+    )
 
 
 class TimeOutPhase(Block):
@@ -192,13 +194,36 @@ class ClassIntervention(Block):
     description: Note = field("omschrijving", "wat het inhoudt")
 
 
+class Runaway(Block):
+    """What staff do when a pupil runs away from the group or from the school grounds."""
+
+    police_after_minutes: int = field(
+        "politie_na_minuten",
+        "na hoeveel minuten zoeken zonder het kind te vinden de school de politie belt",
+        ge=1,
+        le=120,
+    )
+    arrangements: Note | None = field(
+        "afspraken", "eigen afspraken, bijvoorbeeld over het inhalen van gemiste tijd", None
+    )
+
+
+class RiskMoment(Block):
+    """A moment of the school day when things go wrong more often, and what the school does then."""
+
+    moment: Line = field("moment", "het moment, bijvoorbeeld 'de pauze' of 'instappen in de taxi'")
+    arrangement: Note = field("afspraak", "wat de school op dat moment extra doet")
+
+
 class SoPart(Block):
     """The special-education part: time-out, physical intervention, crisis model, levels of care."""
 
     time_out: SoTimeOut | None = field(
         "time_out", "de so-time-out: een korte tijd in een rustige ruimte", None
     )
-    physical_intervention: PhysicalIntervention | None = field("fysiek_ingrijpen", "fysiek ingrijpen", None)
+    physical_intervention: PhysicalIntervention | None = field(
+        "fysiek_ingrijpen", "wanneer en hoe medewerkers fysiek ingrijpen, en hoe dat wordt vastgelegd", None
+    )
     rooms: tuple[Room, ...] = field("ruimtes", "time-out- en prikkelarme ruimtes", ())
     class_interventions: tuple[ClassIntervention, ...] = field(
         "klasinterventies", "wat medewerkers in de groep doen voordat een time-out nodig is", ()
@@ -208,8 +233,16 @@ class SoPart(Block):
         "de fasen van het crisismodel in volgorde; zonder deze lijst komt het standaardmodel",
         (),
     )
-    care_levels: tuple[CareLevel, ...] = field("zorgniveaus", "zorgniveaus", ())
-    care_teams: tuple[CareTeam, ...] = field("zorgteams", "zorgteams", ())
+    care_levels: tuple[CareLevel, ...] = field(
+        "zorgniveaus", "de niveaus van zorg en begeleiding, van licht naar zwaar", ()
+    )
+    care_teams: tuple[CareTeam, ...] = field(
+        "zorgteams", "teams die regelmatig over leerlingen overleggen", ()
+    )
+    runaway: Runaway | None = field("weglopen", "wat medewerkers doen als een leerling wegloopt", None)
+    risk_moments: tuple[RiskMoment, ...] = field(
+        "risicomomenten", "momenten van de dag waarop het vaker misgaat, met de extra afspraak", ()
+    )
 
 
 __all__ = ["SoPart"]

@@ -7,8 +7,8 @@ organisation). The rule:
 - Documents and site name the role under the school's label and say plainly that
   the name follows ("de naam volgt"); a contact table gets a row for the role.
 - `controleer` reports a vacant legal role (`LEGAL_ROLES`) as a `fout` for a
-  vastgesteld school and a `waarschuwing` for a concept; any other vacant role is
-  a `waarschuwing`.
+  vastgesteld school and a `waarschuwing` for a concept; a role that is good
+  practice (`EXPECTED_ROLES`) and any other vacant role is a `waarschuwing`.
 - A letter names a real person as its signer and contact. When that role is
   vacant (or not filled), `brief` refuses with `letter_role_problem`, and
   `controleer` warns with the same words about the school's default signer.
@@ -27,9 +27,13 @@ if TYPE_CHECKING:
 LEGAL_ROLES = {
     "coordinator_anti_pestbeleid": "wet_veiligheid_op_school",
     "aanspreekpunt_pesten": "wet_veiligheid_op_school",
-    "aandachtsfunctionaris_meldcode": "meldcode",
-    "interne_vertrouwenspersoon": "klachtenregeling",
-    "externe_vertrouwenspersoon": "klachtenregeling",
+}
+# Roles every school is expected to have although no law requires them (issue 12), with the law.py fact
+# that says where the expectation comes from: `controleer` warns when one is missing, never blocks.
+EXPECTED_ROLES = {
+    "aandachtsfunctionaris_meldcode": "aandachtsfunctionaris",
+    "interne_vertrouwenspersoon": "klachten_vertrouwenspersonen",
+    "externe_vertrouwenspersoon": "klachten_vertrouwenspersonen",
 }
 
 
@@ -62,4 +66,4 @@ def letter_role_problem(school: SchoolModel, role_id: str, what: str) -> tuple[s
     )
 
 
-__all__ = ["LEGAL_ROLES", "letter_role_problem", "vacant_roles"]
+__all__ = ["EXPECTED_ROLES", "LEGAL_ROLES", "letter_role_problem", "vacant_roles"]

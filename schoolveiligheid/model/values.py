@@ -28,6 +28,7 @@ from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from ..documents import MARKDOWN_EXTENSIONS
 from ..load import invisible_character
+from .patterns import date_pattern, phone_numbers, phone_pattern, school_year_pattern
 
 MONTHS = [
     "januari",
@@ -68,6 +69,8 @@ class _TextValue(str):
 
     json_description = ""
     json_pattern: str | None = None
+    json_error = ""  # the Dutch message an editor shows when the pattern does not match
+    json_numbers: tuple[dict[str, int], ...] = ()  # what an editor reads as a number but the tool as text
 
     @classmethod
     def parse(cls, text: str) -> str:
@@ -99,10 +102,17 @@ class _TextValue(str):
     def __get_pydantic_json_schema__(
         cls, schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        result: dict[str, Any] = {"type": "string", "description": cls.json_description}
+        text: dict[str, Any] = {"type": "string"}
         if cls.json_pattern:
-            result["pattern"] = cls.json_pattern
-        return result
+            text["pattern"] = cls.json_pattern
+            text["patternErrorMessage"] = cls.json_error
+        if not cls.json_numbers:
+            return {**text, "description": cls.json_description}
+        numbers = [
+            {"type": "integer", "x-als-tekst": True, "errorMessage": cls.json_error, **bounds}
+            for bounds in cls.json_numbers
+        ]
+        return {"description": cls.json_description, "anyOf": [text, *numbers]}
 
 
 _AREA_CODES_2 = {
@@ -131,7 +141,12 @@ class Phone(_TextValue):
     """A Dutch phone number, stored as digits only ("0201234567")."""
 
     json_description = "Nederlands telefoonnummer, bijvoorbeeld 020 123 4567, 06 1234 5678 of 0800 2000"
-    json_pattern = r"^[0-9+()\- ]+$"
+    json_pattern = phone_pattern()
+    json_error = (
+        "ongeldig telefoonnummer: schrijf een Nederlands nummer van 10 cijfers (020 123 4567, "
+        "06 1234 5678) of een servicenummer (0800 2000)"
+    )
+    json_numbers = tuple(phone_numbers())
 
     @classmethod
     def parse(cls, text: str) -> str:
@@ -196,7 +211,8 @@ class Email(_TextValue):
     """An e-mail address, stored in lower case."""
 
     json_description = "e-mailadres, bijvoorbeeld info@school.nl"
-    json_pattern = r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"
+    json_pattern = r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+    json_error = "ongeldig e-mailadres: een e-mailadres ziet eruit als naam@school.nl (zonder spaties)"
 
     @classmethod
     def parse(cls, text: str) -> str:
@@ -226,6 +242,7 @@ class Postcode(_TextValue):
 
     json_description = "postcode, bijvoorbeeld 1234 AB"
     json_pattern = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
+    json_error = "ongeldige postcode: een postcode is vier cijfers en twee letters, 1234 AB"
 
     @classmethod
     def parse(cls, text: str) -> str:
@@ -244,7 +261,8 @@ class Url(_TextValue):
     """An absolute web address."""
 
     json_description = "volledig webadres, beginnend met https://"
-    json_pattern = r"^https?://"
+    json_pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^/?# ]*\.[^ ]*$"
+    json_error = "ongeldig webadres: schrijf het volledige adres, beginnend met https://, bijvoorbeeld https://www.school.nl"
 
     @classmethod
     def parse(cls, text: str) -> str:
@@ -268,7 +286,8 @@ class SchoolYear(_TextValue):
     """A school year '2026-2027'."""
 
     json_description = "schooljaar, bijvoorbeeld 2026-2027"
-    json_pattern = r"^[0-9]{4}[-/][0-9]{4}$"
+    json_pattern = school_year_pattern()
+    json_error = "ongeldig schooljaar: schrijf twee opeenvolgende jaren, bijvoorbeeld 2026-2027"
 
     @classmethod
     def parse(cls, text: str) -> str:
@@ -327,7 +346,14 @@ def parse_date(value: Any) -> date:
 Date = Annotated[
     date,
     BeforeValidator(parse_date),
-    WithJsonSchema({"type": "string", "format": "date", "description": "datum als JJJJ-MM-DD"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": date_pattern(),
+            "patternErrorMessage": "ongeldige datum: schrijf JJJJ-MM-DD (2026-09-14) of DD-MM-JJJJ (14-09-2026)",
+            "description": "datum als JJJJ-MM-DD, bijvoorbeeld 2026-09-14 (14-09-2026 mag ook)",
+        }
+    ),
 ]
 
 
@@ -338,6 +364,7 @@ def dutch_date(day: date, weekday: bool = False) -> str:
 
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+ID_ERROR = "ongeldige id: kleine letters, cijfers, '-' en '_', zonder spaties (bijvoorbeeld p-jansen)"
 
 
 def _parse_id(value: Any) -> str:
@@ -357,9 +384,12 @@ Id = Annotated[
     BeforeValidator(_parse_id),
     WithJsonSchema(
         {
-            "type": "string",
-            "pattern": _ID.pattern,
             "description": "korte code: kleine letters, cijfers, - en _",
+            "anyOf": [
+                {"type": "string", "pattern": _ID.pattern, "patternErrorMessage": ID_ERROR},
+                # 'id: 7' is a number to an editor and text to the tool (model/schema.py leaves it so)
+                {"type": "integer", "minimum": 0, "x-als-tekst": True},
+            ],
         }
     ),
 ]
@@ -653,6 +683,4 @@ def _line(value: Any) -> str:
     return text
 
 
-Line = Annotated[
-    str, BeforeValidator(_line), WithJsonSchema({"type": "string", "description": "één regel tekst"})
-]
+Line = Annotated[str, BeforeValidator(_line), WithJsonSchema({"type": "string", "maxLength": LINE_MAX})]

@@ -47,6 +47,8 @@ PENDING = {
     "telefoon": pending("telefoonnummer"),
     "email": pending("e-mailadres"),
     "versie": pending("versie"),
+    "commissie": pending("klachtencommissie"),  # klachten.commissie
+    "richting": pending("rechtsgang"),  # bestuur.richting: the objection and court route depend on it
 }
 
 

@@ -167,6 +167,13 @@ def _unclosed_block(source: str) -> int | None:
     return opened[-1] if opened else None
 
 
+# Word templates made from text templates, by the lines read, for the whole process: a run that
+# writes letters or forms several times (the tests, a preview) builds each distinct text once.
+# The oldest go first beyond the limit, so a long run over many own texts stays bounded.
+_BUILT: dict[object, CompiledText] = {}
+_BUILT_LIMIT = 256
+
+
 class DocxFiller:
     """Fills docxtpl templates; one per run, so each template's Jinja is compiled once."""
 
@@ -174,21 +181,27 @@ class DocxFiller:
         self.environment = CompileOnceEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
         self._sources: dict[Path, bytes] = {}
         self._texts: dict[tuple[Path, tuple[Path, ...]], CompiledText] = {}
-        self._built: dict[object, CompiledText] = {}  # by the lines read: schools that share them share one
+        self._used: set[object] = set()  # the distinct texts (by the lines read) this filler needed
         self._good_logos: set[Path] = set()
-        self.text_compilations = 0
+
+    @property
+    def text_compilations(self) -> int:
+        """How many distinct Word templates this filler's texts needed: schools that share lines share one."""
+        return len(self._used)
 
     def _text(self, template: Path, own: Sequence[Path]) -> CompiledText:
         """A text template as a Word template: read once per search path, built once per distinct text."""
         key = (template.resolve(), tuple(own))
         if key not in self._texts:
             source = read_text(template, own)
-            compiled = self._built.get(source.signature)
+            compiled = _BUILT.get(source.signature)
             if compiled is None:
                 compiled = build_text(source)
                 check_jinja(compiled.parts, self.environment, template)
-                self._built[source.signature] = compiled
-                self.text_compilations += 1
+                if len(_BUILT) >= _BUILT_LIMIT:
+                    _BUILT.pop(next(iter(_BUILT)))
+                _BUILT[source.signature] = compiled
+            self._used.add(source.signature)
             self._texts[key] = compiled
         return self._texts[key]
 

@@ -18,7 +18,14 @@ from ..paths import FORM_TEMPLATES, find_letter_or_form
 from .docx_fill import DocxFiller
 
 # The forms every school gets: file stems of their templates and of the files written.
-FORMS = ("incidentregistratieformulier", "logboek-signalen", "sociale-kaart-en-bereikbaarheidslijst")
+FORMS = (
+    "incidentregistratieformulier",
+    "logboek-signalen",
+    "sociale-kaart-en-bereikbaarheidslijst",
+    "rapportage-meldcode",
+    "afweging-risico-en-bescherming",
+    "contacten-met-ouders",
+)
 
 
 def form_template(stem: str, template_dirs: Sequence[Path] = ()) -> Path:

@@ -7,6 +7,7 @@ LibreOffice the user has open), hands all files to _uno_pdf.py, and always stops
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -24,9 +25,25 @@ from schoolveiligheid.documents import PDF
 from schoolveiligheid.errors import BuildFailed, ToolMissing, display_path
 
 UNO_SCRIPT = Path(__file__).with_name("_uno_pdf.py")
-INSTALL_HINT = (
-    "installeer LibreOffice op Debian/Ubuntu met: sudo apt install libreoffice-writer-nogui python3-uno"
-)
+SOFFICE_VARIABLE = "SCHOOLVEILIGHEID_SOFFICE"  # the program to use, when it is not in a standard place
+# Where the official installers put the program, by platform (after the PATH and SCHOOLVEILIGHEID_SOFFICE).
+STANDARD_PLACES = {
+    "win32": (
+        r"C:\Program Files\LibreOffice\program\soffice.exe",
+        r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    ),
+    "darwin": ("/Applications/LibreOffice.app/Contents/MacOS/soffice",),
+    "linux": ("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice"),
+}
+INSTALL_HINTS = {
+    "win32": "installeer LibreOffice van libreoffice.org (standaard in C:\\Program Files\\LibreOffice); "
+    f"staat het elders, geef dan --soffice PAD of zet {SOFFICE_VARIABLE}",
+    "darwin": "installeer LibreOffice van libreoffice.org in Programma's (of: brew install --cask libreoffice); "
+    f"staat het elders, geef dan --soffice PAD of zet {SOFFICE_VARIABLE}",
+    "linux": "installeer LibreOffice op Debian/Ubuntu met: sudo apt install libreoffice-writer-nogui python3-uno; "
+    f"staat het elders, geef dan --soffice PAD of zet {SOFFICE_VARIABLE}",
+}
+INSTALL_HINT = INSTALL_HINTS["linux"]
 UNO_HINT = (
     "installeer de Python-koppeling van LibreOffice op Debian/Ubuntu met: sudo apt install python3-uno "
     "(die werkt met /usr/bin/python3, niet in een virtuele omgeving)"
@@ -80,19 +97,57 @@ def convert_pairs(pairs: Sequence[tuple[Path, Path]]) -> list[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def find_soffice() -> str:
-    """The LibreOffice program, or ToolMissing."""
+def _platform() -> str:
+    return "win32" if sys.platform == "win32" else "darwin" if sys.platform == "darwin" else "linux"
+
+
+def install_hint() -> str:
+    """How to install LibreOffice on this computer's system."""
+    return INSTALL_HINTS[_platform()]
+
+
+def find_soffice(chosen: str | os.PathLike[str] | None = None) -> str:
+    """The LibreOffice program: `chosen` (--soffice), else SCHOOLVEILIGHEID_SOFFICE, else the PATH,
+    else the standard install location of this system; ToolMissing when there is none."""
+    given = chosen or os.environ.get(SOFFICE_VARIABLE, "")
+    if given:
+        path = Path(given)
+        if path.is_dir():  # the LibreOffice folder itself, or its program folder
+            candidates = [path / "program" / _exe("soffice"), path / _exe("soffice"), path / "soffice"]
+            path = next((candidate for candidate in candidates if candidate.is_file()), path)
+        if path.is_file():
+            return str(path)
+        found = shutil.which(str(given))
+        if found:
+            return found
+        source = "--soffice" if chosen else SOFFICE_VARIABLE
+        raise ToolMissing(
+            f"LibreOffice (soffice) op {display_path(str(given))}",
+            f"{source} wijst niet naar het programma soffice; {install_hint()}",
+        )
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
-    raise ToolMissing("LibreOffice (soffice)", INSTALL_HINT)
+    for place in STANDARD_PLACES[_platform()]:
+        if Path(place).is_file():
+            return place
+    raise ToolMissing("LibreOffice (soffice)", install_hint())
+
+
+def _exe(name: str) -> str:
+    return f"{name}.exe" if _platform() == "win32" else name
 
 
 @functools.cache
 def find_uno_python(soffice: str) -> str:
     """A Python that can `import uno`: LibreOffice's own (official builds) or the system one (Debian)."""
-    candidates = [Path(soffice).resolve().parent / "python", Path("/usr/bin/python3")]
+    program = Path(soffice).resolve().parent
+    candidates = [
+        program / _exe("python"),  # official builds for Windows and Linux
+        program.parent / "Resources" / "python",  # macOS: LibreOffice.app/Contents/Resources/python
+        Path("/usr/bin/python3"),  # Debian's python3-uno
+    ]
     which = shutil.which("python3")
     if which:
         candidates.append(Path(which))
@@ -214,6 +269,9 @@ def _stop(office: subprocess.Popen[bytes], patience: float) -> None:
         return
     except subprocess.TimeoutExpired:
         pass
+    if sys.platform == "win32":  # no process groups or SIGKILL: end the process and its children by tree
+        _stop_on_windows(office)
+        return
     for sig in (signal.SIGTERM, signal.SIGKILL):
         try:
             os.killpg(office.pid, sig)
@@ -224,6 +282,30 @@ def _stop(office: subprocess.Popen[bytes], patience: float) -> None:
             return
         except subprocess.TimeoutExpired:
             continue
+
+
+def _stop_on_windows(office: subprocess.Popen[bytes]) -> None:
+    """End LibreOffice and the processes it started: taskkill /T ends the tree; kill() if taskkill cannot."""
+    with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+        subprocess.run(
+            ["taskkill", "/F", "/T", "/PID", str(office.pid)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=STOP_SECONDS,
+            check=False,
+        )
+    try:
+        office.wait(timeout=STOP_SECONDS)
+        return
+    except subprocess.TimeoutExpired:
+        pass
+    try:
+        office.kill()  # TerminateProcess: at least LibreOffice itself ends
+    except OSError:
+        return
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        office.wait(timeout=STOP_SECONDS)
 
 
 def _clean_environment() -> dict[str, str]:

@@ -41,11 +41,19 @@ import jinja2
 from markupsafe import Markup
 
 from schoolveiligheid.confine import ConfinedLoader, SandboxEnvironment
-from schoolveiligheid.documents import DOWNLOAD_SUFFIXES, RenderedDocument, SchoolLink, SiteBundle
+from schoolveiligheid.documents import (
+    CHART_FOLDER,
+    DOWNLOAD_SUFFIXES,
+    RenderedDocument,
+    SchoolLink,
+    SiteBundle,
+)
 from schoolveiligheid.errors import BuildFailed
 from schoolveiligheid.files import Swap
 from schoolveiligheid.paths import DEFAULT_TEMPLATES, SITE_TEMPLATES, find_template, template_search_path
 from schoolveiligheid.progress import Progress, no_progress
+from schoolveiligheid.render import SharedCompiledTemplates
+from schoolveiligheid.writers import charts
 from schoolveiligheid.writers.markup import plain_text
 
 BOARD_TEMPLATE = f"{SITE_TEMPLATES}/bestuur-index.html.j2"
@@ -201,6 +209,8 @@ def write_sources(
     }
     if mkdocs_theme_fix:
         config["theme"] = {"custom_dir": str((templates / MKDOCS_THEME_FIX).resolve())}
+    if bundle.meta.example:
+        config["extra"] = {"voorbeeld": True}  # a banner on every page (mkdocs-theme/main.html)
     path = folder / "mkdocs.yml"
     # JSON is valid YAML: MkDocs and Zensical read it, and only the loader needs a YAML library.
     path.write_text(json.dumps(config, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -293,6 +303,7 @@ def _write_document(document: RenderedDocument, docs: Path, school_name: str) ->
         _write_markdown(
             docs / document.page_path(0), document.chapters[0].markdown, theme_text(document.title)
         )
+        _write_charts(document, document.chapters[0].markdown, (docs / document.page_path(0)).parent)
         return document.page_path(0)
     chapters: list[NavEntry] = []
     used: set[str] = set()
@@ -301,8 +312,23 @@ def _write_document(document: RenderedDocument, docs: Path, school_name: str) ->
         relative = document.page_path(index)
         title = _nav_title(chapter.title)
         _write_markdown(docs / relative, chapter.markdown, title)
+        _write_charts(document, chapter.markdown, (docs / relative).parent)
         chapters.append({title: relative})
     return chapters
+
+
+def _write_charts(document: RenderedDocument, markdown: str, folder: Path) -> None:
+    """The SVG of every chart a page shows, beside the page (`grafieken/<naam>.svg`)."""
+    known = {chart.file_name: chart for chart in document.charts}
+    for name in dict.fromkeys(re.findall(rf"\]\(({CHART_FOLDER}/[a-z0-9-]+\.svg)\)", markdown)):
+        chart = known.get(name)
+        if chart is None:
+            raise BuildFailed(
+                f"een pagina van '{document.title}' toont een grafiek die er niet is: {name}",
+                "een hoofdstuk kan alleen de grafieken van de monitoring tonen",
+            )
+        (folder / CHART_FOLDER).mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(charts.svg(chart), encoding="utf-8")
 
 
 def _claim(name: str, used: set[str], school_name: str, also_reserved: str) -> None:
@@ -396,6 +422,7 @@ def _build(config_file: Path, school_name: str) -> None:
         try:
             config = load_config(config_file=str(config_file), strict=True)
             _as_html(config)
+            _compile_theme_once(config)
             build(config)
         except MkDocsException as error:  # Abort is also a SystemExit: catch it by name
             details = "\n".join(f"  - {message}" for message in collect.messages) or f"  - {error}"
@@ -404,6 +431,25 @@ def _build(config_file: Path, school_name: str) -> None:
                 "een link wijst naar een pagina, kopje of download die niet bestaat;"
                 " controleer de teksten en templates van deze school",
             ) from None
+
+
+# The theme's templates compiled once per process and shared by every school's site: a board's
+# run (or a preview that rebuilds on each save) compiles Material's templates once, not per site.
+# The store checks each template's source before using its code, so nothing stale is served.
+_THEME_COMPILED = SharedCompiledTemplates()
+
+
+def _compile_theme_once(config: MutableMapping[str, Any]) -> None:
+    """Give the theme's Jinja environment, made anew by every MkDocs build, the shared compiled templates."""
+    theme = config["theme"]
+    make_environment = theme.get_env
+
+    def environment() -> jinja2.Environment:
+        env: jinja2.Environment = make_environment()
+        env.bytecode_cache = _THEME_COMPILED
+        return env
+
+    theme.get_env = environment
 
 
 def _as_html(config: MutableMapping[str, Any]) -> None:

@@ -170,7 +170,7 @@ class WordWriter:
                 f"velden die het sjabloon mag gebruiken: {', '.join(sorted(context))}",
             ) from exc
         docx: DocxDocument = template.docx
-        builder = BodyBuilder(docx.part, master.styles)
+        builder = BodyBuilder(docx.part, master.styles, document.charts)
         blocks = [block for chapter in document.chapters for block in builder.chapter(chapter)]
         body = docx.element.body
         _replace_marker(_find_marker(body, master.name), blocks)

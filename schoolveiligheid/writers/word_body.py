@@ -8,8 +8,9 @@ nodes of the HTML become Word text.
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -19,8 +20,9 @@ from docx.oxml.numbering import CT_Numbering
 from docx.parts.document import DocumentPart
 from lxml.etree import _Element  # type: ignore[import-untyped, unused-ignore]
 
-from schoolveiligheid.documents import Chapter
+from schoolveiligheid.documents import Chapter, Chart
 from schoolveiligheid.errors import BuildFailed
+from schoolveiligheid.writers import charts as drawing
 from schoolveiligheid.writers.markup import (
     BLOCK_TAGS,
     collapse_whitespace,
@@ -134,9 +136,10 @@ class _Place:
 class BodyBuilder:
     """Builds the body of one document; keeps its headings for the table of contents."""
 
-    def __init__(self, part: DocumentPart, styles: MasterStyles) -> None:
+    def __init__(self, part: DocumentPart, styles: MasterStyles, charts: Sequence[Chart] = ()) -> None:
         self._part = part
         self._styles = styles
+        self._charts = {chart.file_name: chart for chart in charts}  # what an <img> may show
         self._numbering: CT_Numbering = part.numbering_part.element
         self._chapter = ""
         self.headings: list[tuple[int, str]] = []
@@ -170,6 +173,8 @@ class BodyBuilder:
         if tag == "p" and "admonition-title" in classes:
             title = replace(place[0], style=self._styles.ids["box_title"], numbering=None, then_style="")
             self._flow(element, out, [title])
+        elif tag == "p" and _only_image(element):
+            out.append(self._picture(element[0]))
         elif tag == "p":
             self._flow(element, out, place)
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -201,6 +206,24 @@ class BodyBuilder:
                 f"Hoofdstuk '{self._chapter}' bevat opmaak die het Word-document niet kent: <{tag}>",
                 "gebruik gewone Markdown (kopjes, lijsten, tabellen, !!! kaders)",
             )
+
+    def _picture(self, image: _Element) -> _Element:
+        """A paragraph with a chart of the document as PNG, its text alternative in Word's `descr`."""
+        source = image.get("src") or ""
+        chart = self._charts.get(source)
+        if chart is None:
+            raise BuildFailed(
+                f"Hoofdstuk '{self._chapter}' toont een afbeelding die er niet is: {source}",
+                "een hoofdstuk kan alleen de grafieken van de monitoring tonen (grafieken/<naam>.svg)",
+            )
+        width = min(self._styles.text_width * EMU_PER_TWIP, int(drawing.WIDTH_INCHES * EMU_PER_INCH))
+        height = int(width * drawing.HEIGHT_INCHES / drawing.WIDTH_INCHES)
+        inline = self._part.new_pic_inline(io.BytesIO(drawing.png(chart)), width, height)
+        inline.docPr.set("descr", image.get("alt") or chart.description)
+        inline.docPr.set("title", chart.title)
+        paragraph = OxmlElement("w:p")
+        sub_element(sub_element(paragraph, "w:r"), "w:drawing").append(inline)
+        return paragraph
 
     def _list(self, element: _Element, out: list[_Element], outer: _Place) -> None:
         level = min(outer.depth, MAX_LIST_LEVEL)
@@ -393,6 +416,19 @@ def _merged(pieces: list[tuple[str, _Format] | None]) -> Iterator[tuple[str, _Fo
 
 
 _ALIGNMENTS = {"left": "left", "center": "center", "right": "right"}
+EMU_PER_TWIP = 635
+EMU_PER_INCH = 914_400
+
+
+def _only_image(paragraph: _Element) -> bool:
+    """A paragraph that holds one image and no text: Markdown's `![alt](src)` on a line of its own."""
+    children = [child for child in paragraph if isinstance(child.tag, str)]
+    return (
+        len(children) == 1
+        and children[0].tag == "img"
+        and not (paragraph.text or "").strip()
+        and not (children[0].tail or "").strip()
+    )
 
 
 def _text_align(css: str) -> str:
