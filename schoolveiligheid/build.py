@@ -1,42 +1,60 @@
-"""The build: policy folder in, Word files (and PDFs) and websites out. Gather first, write last.
+"""The build: policy folder in, Word files (and PDFs) and websites out. Stage everything, swap once.
 
-Every school is loaded, checked and rendered in memory before anything is
-written. Word files go to a staging folder, the websites are built and swapped
-in, and only then the staged Word files replace the previous ones. Invalid input
-or a failing writer therefore leaves every earlier output exactly as it was.
+The driver loads and validates the whole policy once, then hands each school to
+the per-school unit (school_build.build_school: render, check, Word files, forms,
+site), in this process, in a pool of processes (`--werkers`) or on a Dask cluster
+(`--dask`). Every unit writes into the run's staging area and keeps nothing in
+memory; the driver then puts all outputs in place in one commit (files.Swap).
+Invalid input or a failing school therefore leaves every earlier output exactly
+as it was. A rebuild skips the schools whose inputs and outputs are unchanged,
+decided from hashes before anything is loaded (incremental.py); `--opnieuw`
+builds them all.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+import os
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .checks import Finding, check_rendered, check_school
 from .clock import today
-from .context import build_context
-from .context.forms import forms_context
-from .documents import SchoolLink, SiteBundle
+from .documents import SchoolLink
 from .errors import BuildFailed, InvalidInput, Problem, display_path
 from .files import WORK_FOLDER, Swap, os_hint, os_reason
-from .model import SchoolModel, load_schools
 from .paths import (
-    BASE_CONFIG,
+    ARCHIVE_OUTPUT,
     DOCUMENTS_OUTPUT,
-    FORMS_OUTPUT,
     LETTERS_OUTPUT,
-    MASTER_TEMPLATE,
     PROTECTED_FOLDERS,
     ROOT,
     SITE_OUTPUT,
-    find_template,
 )
 from .progress import Progress, no_progress
-from .render import RenderedSchool, Renderer
-from .writers import pdf, site
-from .writers.forms import FormWriter
-from .writers.word import WordWriter
+
+# Imported where used: a rebuild with nothing to do never loads the policy, Jinja, python-docx or MkDocs.
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from .checks import Finding
+    from .documents import SiteBundle
+    from .model import SchoolModel
+    from .render import RenderedSchool
+    from .school_build import SchoolJob, SchoolResult
+
+__all__ = [
+    "BuildOptions",
+    "BuildReport",
+    "build",
+    "check_all",
+    "findings_for",
+    "master_for",
+    "site_bundle",
+    "today",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +64,14 @@ class BuildOptions:
     policy: Path
     output_root: Path | None = None  # None: the project folder (documenten/ and site/ beside policy/)
     pdf: bool = False
+    pdfa: bool = False  # the PDFs also as PDF/A-2b, for archiving
     website: bool = True
     only: tuple[str, ...] = ()  # school ids; empty means every school
     sources: Path | None = None  # also export each site's Markdown tree here (to build with Zensical)
+    archive: bool = False  # also each school's site as archief/<school>.zip, ready to upload
+    full: bool = False  # --opnieuw: build every school, also those unchanged since the last build
+    workers: int = 1  # schools built at once, each in a process of its own; 1: in this process
+    dask: str | None = None  # the address of a Dask scheduler whose workers build the schools
 
 
 @dataclass(slots=True)
@@ -57,6 +80,7 @@ class BuildReport:
 
     built: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # adopted schools with a finding "fout"
+    skipped: list[str] = field(default_factory=list)  # unchanged since the last build: left as they are
     findings: list[Finding] = field(default_factory=list)
     sites: list[Path] = field(default_factory=list)
 
@@ -89,16 +113,30 @@ def select(schools: list[SchoolModel], only: Iterable[str]) -> list[SchoolModel]
 
 def master_for(school: SchoolModel) -> Path:
     """The master .docx: the school's or board's own when its template folder has one."""
-    return find_template(MASTER_TEMPLATE, school.template_dirs)
+    from .school_build import master_for as master
+
+    return master(school)
 
 
 def findings_for(school: SchoolModel, texts: RenderedSchool) -> list[Finding]:
     """What `controleer` reports and `bouw` acts on: the data and every generated text."""
-    return check_school(school, today()) + check_rendered(school, texts.documents, texts.site_pages)
+    from .school_build import findings_for as findings
+
+    return findings(school, texts)
+
+
+def site_bundle(texts: RenderedSchool, files: list[Path], template_dirs: tuple[Path, ...] = ()) -> SiteBundle:
+    """What the site writer gets for one school (see school_build.site_bundle)."""
+    from .school_build import site_bundle as bundle
+
+    return bundle(texts, files, template_dirs)
 
 
 def check_all(schools: Iterable[SchoolModel]) -> list[Finding]:
     """Findings of every school; renders each school in memory, writes nothing."""
+    from .context import build_context
+    from .render import Renderer
+
     renderer = Renderer()
     return [
         finding
@@ -128,9 +166,15 @@ def check_output_folders(options: BuildOptions) -> None:
             reason = _unsafe_output(folder.resolve(), options.policy.resolve(), option)
             if reason:
                 problems.append(Problem("", None, option, f"{display_path(folder)}: {reason[0]}", reason[1]))
+    if options.archive and not options.website:
+        problems.append(
+            Problem(
+                "", None, "--archief", "--archief maakt een zip van de website", "laat --zonder-website weg"
+            )
+        )
     if options.sources is not None:
         sources, root = options.sources.resolve(), output_root(options).resolve()
-        for published in (root / SITE_OUTPUT, root / DOCUMENTS_OUTPUT):
+        for published in (root / SITE_OUTPUT, root / DOCUMENTS_OUTPUT, root / ARCHIVE_OUTPUT):
             if _overlap(sources, published):
                 problems.append(
                     Problem(
@@ -172,38 +216,302 @@ def _made_by_us(folder: Path, option: str) -> bool:
         return True
     if option == "--bronnen":
         return all((entry / "mkdocs.yml").is_file() for entry in entries)
-    return all(entry.name in (DOCUMENTS_OUTPUT, SITE_OUTPUT, LETTERS_OUTPUT) for entry in entries)
+    return all(
+        entry.name in (DOCUMENTS_OUTPUT, SITE_OUTPUT, LETTERS_OUTPUT, ARCHIVE_OUTPUT) for entry in entries
+    )
 
 
 def build(options: BuildOptions, progress: Progress = no_progress) -> BuildReport:
-    """Build every selected school; raises InvalidInput before anything is written."""
+    """Build every selected school; raises InvalidInput before anything is written.
+
+    Unless `options.full`, a school whose inputs and outputs are unchanged since the last
+    build is skipped (report.skipped), decided from hashes before the policy is loaded.
+    """
     check_output_folders(options)
+    root = output_root(options)
+    report = BuildReport()
+    skip: frozenset[str] = frozenset()
+    if not options.full and options.sources is None:  # an export elsewhere is always made whole
+        from . import incremental
+
+        plan = incremental.plan(
+            options.policy, root, _option_values(options), options.only, website=options.website
+        )
+        if plan.nothing_to_do:
+            report.skipped = list(plan.wanted)
+            return report
+        skip = plan.skip
+    from .model import load_schools
+
     everything = load_schools(options.policy)
     schools = select(everything, options.only)
-    report = BuildReport()
-    renderer = Renderer()
-    rendered: list[tuple[SchoolModel, RenderedSchool]] = []
-    for school in progress(schools, "Teksten en controles"):
-        texts = renderer.render_school(build_context(school, pdf=options.pdf), school.template_dirs)
-        findings = findings_for(school, texts)
-        report.findings.extend(findings)
-        if school.policy.document.status == "vastgesteld" and any(f.severity == "fout" for f in findings):
-            report.refused.append(school.id)
-            continue
-        rendered.append((school, texts))
-    if rendered:
-        try:
-            with Swap(output_root(options)) as swap:
-                _write(rendered, everything, options, report, progress, swap)
-        except OSError as error:
-            raise BuildFailed(
-                f"kan niet schrijven naar {display_path(error.filename or output_root(options))}: {os_reason(error)}",
-                os_hint(
-                    error,
-                    "kies met --uitvoer een map waarin je mag schrijven; eerder gemaakte bestanden zijn ongewijzigd",
-                ),
-            ) from None
+    report.skipped = [school.id for school in schools if school.id in skip]
+    to_build = [school for school in schools if school.id not in skip]
+    try:
+        # The workers start before the lock is taken, so none of them holds it after a kill -9.
+        with (
+            _executor(options, len(to_build)) as executor,
+            Swap(root) as swap,
+            contextlib.ExitStack() as later,
+        ):
+            sources = None
+            if options.sources is not None:
+                sources = later.enter_context(Swap(options.sources))
+            jobs = [_job(school, options, swap, sources) for school in to_build]
+            _refuse_foreign_files(swap)
+            if sources is not None:
+                _refuse_foreign_files(sources)
+            results = _run(jobs, executor, options, progress)
+            if all(result.refused for result in results) and (jobs or not options.website):
+                # nothing built (every school refused): nothing is replaced
+                report.refused.extend(result.school_id for result in results)
+                report.findings.extend(finding for result in results for finding in result.findings)
+                return report
+            _finish(results, jobs, everything, options, report, swap)
+            swap.commit()
+            report.built.extend(result.school_id for result in results if not result.refused)
+            if sources is not None:
+                sources.record({})
+                sources.commit()
+    except OSError as error:
+        raise BuildFailed(
+            f"kan niet schrijven naar {display_path(error.filename or root)}: {os_reason(error)}",
+            os_hint(
+                error,
+                "kies met --uitvoer een map waarin je mag schrijven; eerder gemaakte bestanden zijn ongewijzigd",
+            ),
+        ) from None
     return report
+
+
+def _option_values(options: BuildOptions) -> dict[str, Any]:
+    """The options that change a school's outputs (part of its input key)."""
+    return {"pdf": options.pdf, "pdfa": options.pdfa, "website": options.website, "archive": options.archive}
+
+
+def _job(school: SchoolModel, options: BuildOptions, swap: Swap, sources: Swap | None) -> SchoolJob:
+    from .school_build import SchoolJob
+
+    root = output_root(options)
+    return SchoolJob(
+        school=school,
+        documents=swap.stage(root / DOCUMENTS_OUTPUT / school.id),
+        site=swap.stage(root / SITE_OUTPUT / school.id) if options.website else None,
+        work=swap.area / f"bron-{school.id}",
+        sources=sources.stage(options.sources / school.id) if sources and options.sources else None,
+        archive=swap.stage(root / ARCHIVE_OUTPUT / f"{school.id}.zip")
+        if options.archive and options.website
+        else None,
+        pdf=options.pdf,
+        pdfa=options.pdfa,
+        ship=options.dask is not None,
+    )
+
+
+def default_workers() -> int:
+    """`--werkers` when not given: the number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _run(
+    jobs: list[SchoolJob], executor: Executor | None, options: BuildOptions, progress: Progress
+) -> list[SchoolResult]:
+    """Run the per-school unit for every job on the chosen executor; results in job order.
+
+    Each result is small (findings, file names); a worker elsewhere (Dask) ships its files,
+    which are written into the staging area at once and dropped, so memory stays flat.
+    """
+    from .school_build import build_school, remove_partial, unpack
+
+    futures: list[Any] = [None] * len(jobs)
+    if executor is not None:
+        futures = [executor.submit(build_school, job) for job in jobs]
+    results: list[SchoolResult] = []
+    try:
+        label = "Teksten en controles, Word-bestanden" + (" en websites" if options.website else "")
+        for number in progress(range(len(jobs)), label):
+            job = jobs[number]
+            result = build_school(job) if executor is None else futures[number].result()
+            futures[number] = None  # release the result (and shipped files) as soon as it is used
+            result.raise_failure()
+            if result.refused:
+                remove_partial(job)
+            elif result.shipped:
+                unpack(result, _targets(job))
+                result = _without_files(result)
+            results.append(result)
+    except BaseException:
+        for future in futures:
+            if future is not None:
+                future.cancel()
+        if executor is not None:  # let running schools end before the staging area is cleared
+            executor.shutdown(wait=True)
+        raise
+    return results
+
+
+def _targets(job: SchoolJob) -> dict[str, Path | None]:
+    return {
+        "documents": job.documents,
+        "site": job.site,
+        "sources": job.sources,
+        "archive": job.archive.parent if job.archive is not None else None,
+    }
+
+
+def _without_files(result: SchoolResult) -> SchoolResult:
+    import dataclasses
+
+    return dataclasses.replace(result, shipped=())
+
+
+@contextlib.contextmanager
+def _executor(options: BuildOptions, count: int) -> Iterator[Executor | None]:
+    """None: build in this process. Else a process pool or a Dask cluster's executor."""
+    if options.dask is not None:
+        with _dask_executor(options.dask) as executor:
+            yield executor
+        return
+    workers = min(options.workers, count)
+    if workers <= 1:
+        yield None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork (Linux): the workers start at once with everything this process has loaded already.
+    method = "fork" if sys.platform == "linux" else None
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context(method), initializer=_worker_start
+    )
+    try:
+        pool.submit(int).result()  # start the workers now (fork starts all of them at the first task)
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_start() -> None:
+    """In each worker process: end with the build, even on kill -9 (Linux), so no worker writes
+    on in a staging area that the next run clears; a Ctrl-C is the build's to handle."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def _dask_executor(address: str) -> Iterator[Executor]:
+    try:
+        from distributed import Client  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        raise BuildFailed(
+            "--dask heeft het pakket 'distributed' nodig en dat is niet geïnstalleerd",
+            "installeer het met: pip install 'schoolveiligheid[dask]'",
+        ) from None
+    try:
+        client = Client(address, timeout=10, set_as_default=False)  # type: ignore[no-untyped-call, unused-ignore]
+    except (OSError, TimeoutError, ValueError) as error:
+        raise BuildFailed(
+            f"kan de Dask-scheduler op {address} niet bereiken ({type(error).__name__})",
+            "controleer het adres (bijvoorbeeld tcp://192.168.1.10:8786) en of de scheduler draait",
+        ) from None
+    try:
+        yield client.get_executor()  # type: ignore[no-untyped-call, unused-ignore]
+    finally:
+        client.close()  # type: ignore[no-untyped-call, unused-ignore]
+
+
+def _finish(
+    results: list[SchoolResult],
+    jobs: list[SchoolJob],
+    everything: list[SchoolModel],
+    options: BuildOptions,
+    report: BuildReport,
+    swap: Swap,
+) -> None:
+    """After every school: the board index, removed archives, and the record of this run."""
+    from . import incremental
+
+    root = output_root(options)
+    report.findings.extend(finding for result in results for finding in result.findings)
+    report.refused.extend(result.school_id for result in results if result.refused)
+    built = {result.school_id for result in results if not result.refused}
+    earlier = swap.previous_state()
+    beleid = earlier.get("beleid", {}) if isinstance(earlier.get("beleid"), dict) else {}
+    board_name = next((r.board_name for r in results if not r.refused), str(beleid.get("bestuur", "")))
+    index = None
+    if options.website:
+        from .writers import site
+
+        report.sites = [root / SITE_OUTPUT / school_id for school_id in sorted(built)]
+        index = site.board_index(
+            root / SITE_OUTPUT,
+            board_name,
+            _board(everything, built, swap),
+            built,
+            swap,
+            board_templates=_board_templates(everything[0]),
+        )
+        if index is not None:
+            report.sites.append(index)
+    if not options.archive:
+        for school_id in built:  # an earlier zip would no longer match the site this run replaces
+            old = root / ARCHIVE_OUTPUT / f"{school_id}.zip"
+            if old.is_file():
+                swap.remove(old)
+    boards = incremental.boards_of(options.policy, [school.source for school in everything])
+    values = _option_values(options)
+    schools = dict(earlier.get("schools", {}))
+    for job, result in zip(jobs, results, strict=True):
+        if result.refused:
+            continue
+        school = job.school
+        inputs = _inputs(school)
+        outputs = {DOCUMENTS_OUTPUT: incremental.output_record(job.documents)}
+        if job.site is not None:
+            outputs[SITE_OUTPUT] = incremental.output_record(job.site)
+        schools[school.id] = {
+            "naam": result.name,
+            "concept": result.concept,
+            "invoer": incremental.record_inputs(inputs),
+            "sleutel": incremental.input_key(inputs, boards, values),
+            "uitvoer": outputs,
+        }
+    staged_index = swap.staged(index) if index is not None else None
+    swap.record(
+        {
+            "schools": schools,
+            "beleid": {
+                "map": str(options.policy.resolve()),
+                "yaml": [str(path) for path in incremental.policy_yaml(options.policy)],
+                "bronnen": [str(school.source.resolve()) for school in everything],
+                "scholen": [school.id for school in everything],
+                "bestuur": board_name,
+                "index": incremental.file_record(staged_index) if staged_index is not None else None,
+            },
+        }
+    )
+
+
+def _inputs(school: SchoolModel) -> Any:
+    """The files and folders a school's build read, for its input key."""
+    from .incremental import SchoolInputs
+
+    files = [school.logo] if school.logo is not None else []
+    files += [Path(text.file) for text in school.own_texts]
+    return SchoolInputs(
+        school.source.resolve(),
+        tuple(path.resolve() for path in files),
+        tuple(folder.resolve() for folder in school.template_dirs),
+    )
 
 
 def _board(everything: list[SchoolModel], built: set[str], swap: Swap) -> list[SchoolLink]:
@@ -218,69 +526,6 @@ def _board(everything: list[SchoolModel], built: set[str], swap: Swap) -> list[S
             link = SchoolLink(school.id, str(last.get("naam", link.school_name)), bool(last.get("concept")))
         board.append(link)
     return board
-
-
-def _write(
-    rendered: list[tuple[SchoolModel, RenderedSchool]],
-    everything: list[SchoolModel],
-    options: BuildOptions,
-    report: BuildReport,
-    progress: Progress,
-    swap: Swap,
-) -> None:
-    """Stage every output of the run in `swap`, then put them all in place in one commit."""
-    documents_root = output_root(options) / DOCUMENTS_OUTPUT
-    writer = WordWriter()
-    forms = FormWriter()  # internal forms: in the Word folder, never among the site's downloads
-    files: dict[str, list[Path]] = {}
-    staged_documents: dict[str, Path] = {}
-    for school, texts in progress(rendered, "Word-bestanden"):
-        folder = staged_documents[school.id] = swap.stage(documents_root / school.id)
-        files[school.id] = writer.write(texts.documents, folder, master_for(school))
-        forms.write(forms_context(school), folder / FORMS_OUTPUT, school.template_dirs)
-    if options.pdf:
-        by_folder = {folder: school_id for school_id, folder in staged_documents.items()}
-        for path in pdf.convert_beside([path for paths in files.values() for path in paths]):
-            files[by_folder[path.parent]].append(path)
-    built = {school.id for school, _ in rendered}
-    bundles: list[SiteBundle] = []
-    if options.website:
-        bundles = [site_bundle(texts, files[school.id], school.template_dirs) for school, texts in rendered]
-        report.sites = site.write(
-            bundles,
-            output_root(options) / SITE_OUTPUT,
-            files,
-            BASE_CONFIG,
-            board_templates=_board_templates(rendered[0][0]),
-            board_schools=_board(everything, built, swap),
-            progress=progress,
-            swap=swap,
-        )
-    _refuse_foreign_files(swap)
-    earlier = swap.previous_state().get("schools", {})
-    swap.record(
-        {
-            "schools": {
-                **earlier,
-                **{
-                    school.id: {
-                        "naam": school.policy.school.name,
-                        "concept": school.policy.document.status == "concept",
-                    }
-                    for school, _ in rendered
-                },
-            }
-        }
-    )
-    with contextlib.ExitStack() as later:
-        sources = None
-        if bundles and options.sources is not None:
-            sources = later.enter_context(Swap(options.sources))
-            _export_sources(bundles, options.sources, files, sources)
-        swap.commit()
-        report.built.extend(school.id for school, _ in rendered)
-        if sources is not None:
-            sources.commit()
 
 
 def _refuse_foreign_files(swap: Swap) -> None:
@@ -301,39 +546,3 @@ def _refuse_foreign_files(swap: Swap) -> None:
 def _board_templates(school: SchoolModel) -> tuple[Path, ...]:
     """The board's own template folder, for the board's index page (which names that school's board)."""
     return (school.board_templates,) if school.board_templates is not None else ()
-
-
-def site_bundle(texts: RenderedSchool, files: list[Path], template_dirs: tuple[Path, ...] = ()) -> SiteBundle:
-    """What the site writer gets for one school: its rendered texts, the names of its downloads and
-    its own template folders (for its stylesheet)."""
-    first = texts.documents[0].meta
-    return SiteBundle(
-        school_id=texts.school_id,
-        school_name=first.school_name,
-        board_name=first.board_name,
-        meta=first,
-        pages=texts.site_pages,
-        documents=texts.documents,
-        downloads=tuple(path.name for path in files),
-        template_dirs=template_dirs,
-    )
-
-
-def _export_sources(
-    bundles: list[SiteBundle], folder: Path, files: dict[str, list[Path]], swap: Swap
-) -> None:
-    """Stage each school's docs tree and mkdocs.yml, for building with Zensical (no MkDocs-only
-    theme fixes); the caller commits them right after the build's own outputs."""
-    for bundle in bundles:
-        site.write_sources(
-            bundle,
-            swap.stage(folder / bundle.school_id),
-            files[bundle.school_id],
-            BASE_CONFIG,
-            mkdocs_theme_fix=False,
-        )
-    _refuse_foreign_files(swap)
-    swap.record({})
-
-
-__all__ = ["BuildOptions", "BuildReport", "build"]

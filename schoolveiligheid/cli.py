@@ -27,6 +27,8 @@ from . import __version__
 from . import brief as lettering
 from . import build as building
 from . import nieuw as creating
+from . import overrides as own_templates
+from . import rollover as rolling
 from . import verschil as comparing
 from .brief import schema as case_schema
 from .checks import Finding, by_severity
@@ -34,10 +36,18 @@ from .clock import today
 from .console import command, program_name, safe_console
 from .context import build_context
 from .documents import DOCUMENT_KINDS
-from .errors import BuildFailed, InvalidInput, ToolMissing, display_path
+from .errors import BuildFailed, InvalidInput, Problem, ToolMissing, display_path
 from .model import load_schools
 from .model.schema import SCHEMA_FILES, schema_text, write_schemas
-from .paths import DEFAULT_POLICY, DOCUMENTS_OUTPUT, IN_CHECKOUT, ROOT, SCHEMA_FOLDER, SITE_OUTPUT
+from .paths import (
+    ARCHIVE_OUTPUT,
+    DEFAULT_POLICY,
+    DOCUMENTS_OUTPUT,
+    IN_CHECKOUT,
+    ROOT,
+    SCHEMA_FOLDER,
+    SITE_OUTPUT,
+)
 from .render import Renderer
 from .writers import pdf
 from .writers import report as reporting
@@ -212,6 +222,31 @@ def _add_bekijk(commands: Any) -> None:
     )
 
 
+def _add_new_year(commands: Any) -> None:
+    new_year = commands.add_parser(
+        "nieuw-schooljaar",
+        help="zet het beleid van een school (of van alle scholen) over naar het volgende schooljaar",
+        description="Zet een schoolbestand over naar het volgende schooljaar: schooljaar +1, een nieuwe hoofdversie\n"
+        "(2.1 wordt 3.0), status concept, de datums van instemming en vaststelling eruit, de evaluatiedatum\n"
+        "een jaar later en een open punt om de evaluatie te verwerken. Alleen die regels veranderen;\n"
+        "opmerkingen en volgorde blijven. Naast elk schoolbestand komt <school>-wijzigingen-<schooljaar>.md\n"
+        "voor de MR. Het bestuursbestand verandert niet.",
+    )
+    _add_policy(new_year)
+    new_year.add_argument(
+        "--school",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="alleen deze school (mag vaker); standaard alle scholen in de map",
+    )
+    new_year.add_argument(
+        "--ook-concept",
+        action="store_true",
+        help="zet ook een school over waarvan het beleid nog een concept is",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line, in Dutch."""
     main = _Parser(
@@ -238,6 +273,11 @@ def parser() -> argparse.ArgumentParser:
     )
     bouw.add_argument("--pdf", action="store_true", help="maak ook PDF's (met LibreOffice)")
     bouw.add_argument(
+        "--pdfa",
+        action="store_true",
+        help="maak de PDF's ook als PDF/A, om te archiveren (met --pdf; --pdfa alleen doet --pdf er vanzelf bij)",
+    )
+    bouw.add_argument(
         "--soffice",
         metavar="PAD",
         help="het programma soffice van LibreOffice, als het niet op de gewone plek staat "
@@ -245,10 +285,33 @@ def parser() -> argparse.ArgumentParser:
     )
     bouw.add_argument("--zonder-website", action="store_true", help="maak alleen de Word-bestanden")
     bouw.add_argument(
+        "--archief",
+        action="store_true",
+        help="maak ook van elke website een zip om te uploaden: archief/<school>.zip",
+    )
+    bouw.add_argument(
         "--bronnen",
         type=Path,
         metavar="MAP",
         help="zet ook de Markdown-bronnen van elke website in MAP/<school>/ (om met Zensical te bouwen)",
+    )
+    bouw.add_argument(
+        "--opnieuw",
+        action="store_true",
+        help="bouw elke school opnieuw, ook als er sinds de vorige bouw niets veranderd is",
+    )
+    bouw.add_argument(
+        "--werkers",
+        type=_positive,
+        metavar="N",
+        help="bouw N scholen tegelijk, elk in een eigen proces (standaard: het aantal processorkernen; "
+        "1: alles in dit proces)",
+    )
+    bouw.add_argument(
+        "--dask",
+        metavar="ADRES",
+        help="laat de scholen bouwen door een Dask-cluster (bijvoorbeeld tcp://192.168.1.10:8786); "
+        "vraagt om de extra 'dask'",
     )
     _add_only(bouw)
     controleer = commands.add_parser(
@@ -267,6 +330,8 @@ def parser() -> argparse.ArgumentParser:
     _add_brief(commands)
     _add_nieuw(commands)
     _add_bekijk(commands)
+    _add_new_year(commands)
+    _add_sjabloon(commands)
     plaatsen = commands.add_parser(
         "plaatsen",
         help="toon de hoofdstukken en secties van elk document, met de plaatsnamen voor eigen teksten",
@@ -316,6 +381,13 @@ def _school_words(args: argparse.Namespace) -> list[str]:
     return [word for school_id in args.school for word in ("--school", school_id)]
 
 
+def _positive(text: str) -> int:
+    """`--werkers N`: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal van 1 of meer")
+    return int(text)
+
+
 def run_build(args: argparse.Namespace) -> int:
     """`bouw`: every document and website."""
     if args.soffice:  # read by writers/pdf.py, like the variable a user can set once
@@ -323,12 +395,22 @@ def run_build(args: argparse.Namespace) -> int:
     options = building.BuildOptions(
         policy=args.policy,
         output_root=args.uitvoer,
-        pdf=args.pdf,
+        pdf=args.pdf or args.pdfa,
+        pdfa=args.pdfa,
         website=not args.zonder_website,
         only=tuple(args.school),
         sources=args.bronnen,
+        archive=args.archief,
+        full=args.opnieuw,
+        workers=args.werkers or building.default_workers(),
+        dask=args.dask,
     )
     report = building.build(options, progress=_progress)
+    if report.skipped:
+        print(
+            f"ongewijzigd sinds de vorige bouw, overgeslagen: {', '.join(report.skipped)}"
+            " (alles opnieuw bouwen: voeg --opnieuw toe)"
+        )
     errors = [f for f in report.findings if f.severity == "fout"]
     for school_id in report.refused:
         count = sum(1 for f in errors if f.school_id == school_id)
@@ -342,6 +424,8 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"{school_id}: {display_path(building.output_root(options) / DOCUMENTS_OUTPUT / school_id)}")
     if report.sites:
         print(f"website: {display_path(building.output_root(options) / SITE_OUTPUT)}")
+        if options.archive:
+            print(f"archief: {display_path(building.output_root(options) / ARCHIVE_OUTPUT)}")
     if report.findings and not report.refused:
         print(
             f"{_count(len(report.findings), 'bevinding', 'bevindingen')}; zie: "
@@ -459,6 +543,34 @@ def run_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_new_year(args: argparse.Namespace) -> int:
+    """`nieuw-schooljaar`: roll schools to the next year, with a summary of the changes for the MR."""
+    rollovers = rolling.plan(args.policy, args.school, today(), include_concepts=args.ook_concept)
+    summaries = [
+        comparing.summary(
+            comparing.Side(f"{display_path(rollover.source)} vóór de overgang", rollover.old),
+            comparing.Side(f"{display_path(rollover.source)} na de overgang", rollover.new),
+            markdown=True,
+        )
+        for rollover in rollovers
+    ]  # every summary before anything is written
+    for rollover, text in zip(rollovers, summaries, strict=True):
+        rolling.write(rollover, text)
+        old, new = rollover.old.policy.document, rollover.new.policy.document
+        print(
+            f"{rollover.school_id}: schooljaar {old.school_year} wordt {new.school_year}, "
+            f"versie {old.version or '-'} wordt {new.version or '-'}, status {new.status}"
+        )
+        print(f"  bestand: {display_path(rollover.source)}")
+        print(f"  voor de MR: {display_path(rollover.summary)}")
+    if rollovers:
+        print(
+            "werk het beleid bij, laat de MR instemmen en zet dan status: vastgesteld met de datums; tip: "
+            + command(["controleer", *_policy_words(args), *_school_words(args)])
+        )
+    return 0
+
+
 def run_preview(args: argparse.Namespace) -> int:
     """`bekijk`: build one school privately, serve it on 127.0.0.1 and rebuild on every save."""
     from . import preview as previewing  # the web server is only needed here
@@ -481,6 +593,167 @@ def run_preview(args: argparse.Namespace) -> int:
     return 0
 
 
+TEMPLATES_HELP = """\
+voorbeelden:
+  python generate.py sjabloon kopieer veiligheidsplan/02-visie.md.j2 --school vlinderboom
+  python generate.py sjabloon kopieer brieven/_gedeeld/ondertekening.txt.j2 --bestuur
+  python generate.py sjabloon lijst --verschil
+  python generate.py sjabloon bevestig veiligheidsplan/02-visie.md.j2 --school vlinderboom
+
+Een gekopieerd sjabloon onthoudt van welke standaard het gemaakt is. Verandert die standaard later,
+dan waarschuwt 'controleer' en toont wat er veranderd is."""
+
+
+def _add_sjabloon(commands: Any) -> None:
+    sjabloon = commands.add_parser(
+        "sjabloon",
+        help="eigen versies van standaardsjablonen: kopiëren, bijhouden en een overzicht",
+        description="Kopieert een standaardsjabloon naar de sjablonenmap van een school of bestuur en houdt bij\n"
+        "van welke versie van de standaard het gemaakt is.",
+        epilog=TEMPLATES_HELP,
+    )
+    actions = sjabloon.add_subparsers(
+        dest="actie", title="acties", metavar="ACTIE", parser_class=_Parser, required=True
+    )
+    kopieer = actions.add_parser(
+        "kopieer", help="kopieer een standaardsjabloon naar de sjablonenmap van een school of bestuur"
+    )
+    kopieer.add_argument(
+        "naam",
+        metavar="NAAM",
+        help="het sjabloon vanaf templates/, bijvoorbeeld veiligheidsplan/02-visie.md.j2",
+    )
+    bevestig = actions.add_parser(
+        "bevestig",
+        help="noteer dat een eigen sjabloon de standaard van nu volgt (nadat je de wijzigingen bekeken hebt)",
+    )
+    bevestig.add_argument(
+        "naam",
+        metavar="NAAM",
+        help="het eigen sjabloon vanaf de sjablonenmap, bijvoorbeeld veiligheidsplan/02-visie.md.j2",
+    )
+    for action in (kopieer, bevestig):
+        _add_policy(action)
+        action.add_argument("--school", metavar="ID", help="de sjablonenmap van deze school")
+        action.add_argument(
+            "--bestuur",
+            action="store_true",
+            help="de sjablonenmap van het bestuur (van de school met --school, anders het enige bestuur)",
+        )
+    lijst = actions.add_parser(
+        "lijst", help="toon elk eigen sjabloon met zijn stand: actueel, verouderd of onbekend"
+    )
+    _add_policy(lijst)
+    _add_only(lijst)
+    lijst.add_argument("--verschil", action="store_true", help="toon ook wat er in de standaard veranderd is")
+
+
+def _no_folder(file: Path, whose: str, example: str) -> InvalidInput:
+    return InvalidInput(
+        [
+            Problem(
+                str(file),
+                None,
+                "sjablonen",
+                f"{whose} heeft geen eigen sjablonenmap",
+                f"maak de map {example} naast {display_path(file)} en zet in dat bestand 'sjablonen: {example}'",
+            )
+        ]
+    )
+
+
+def _template_folder(args: argparse.Namespace) -> Path:
+    """The school's or board's own template folder the command works in."""
+    schools = load_schools(args.policy)
+    if args.school is None and not args.bestuur:
+        raise UsageError("zeg in welke sjablonenmap: --school ID of --bestuur")
+    chosen = building.select(schools, [args.school]) if args.school is not None else schools
+    if not args.bestuur:
+        school = chosen[0]
+        own = [folder for folder in school.template_dirs if folder != school.board_templates]
+        if not own:
+            raise _no_folder(school.source, "deze school", f"sjablonen/{school.id}")
+        return own[0]
+    boards = {school.board_templates for school in chosen if school.board_templates is not None}
+    if len(boards) > 1:
+        raise UsageError("er is meer dan één bestuur met een sjablonenmap; kies met --school ID de school")
+    if boards:
+        return boards.pop()
+    board_file = next((school.board_source for school in chosen if school.board_source is not None), None)
+    if board_file is None:
+        raise UsageError("deze school heeft geen bestuursbestand; gebruik --school ID zonder --bestuur")
+    raise _no_folder(board_file, "het bestuur", "sjablonen/bestuur")
+
+
+def _template_folders(schools: Sequence[Any]) -> dict[Path, str]:
+    """Every own template folder of these schools, once, with whose it is."""
+    found: dict[Path, str] = {}
+    for school in schools:
+        for folder in school.template_dirs:
+            if folder == school.board_templates:
+                found.setdefault(
+                    folder, f"het bestuur ({display_path(school.board_source or school.source)})"
+                )
+            else:
+                found.setdefault(folder, f"{school.policy.school.name} ({school.id})")
+    return found
+
+
+def run_templates(args: argparse.Namespace) -> int:
+    """`sjabloon`: copy a standard template with its base recorded, confirm one, or list them all."""
+    if args.actie == "kopieer":
+        folder = _template_folder(args)
+        target = own_templates.copy_standard(args.naam, folder)
+        name = target.relative_to(folder).as_posix()
+        print(f"gekopieerd: {display_path(target)}")
+        print(
+            f"  van de standaard {name}; die staat zoals hij nu is in {display_path(folder / own_templates.BASE_FOLDER / name)}"
+        )
+        print("  pas het bestand aan; 'controleer' waarschuwt als de standaard later verandert")
+        return 0
+    if args.actie == "bevestig":
+        override = own_templates.confirm(args.naam, _template_folder(args))
+        print(
+            f"bijgewerkt: {display_path(override.path)} volgt nu de standaard {override.standard} zoals die nu is"
+        )
+        return 0
+    schools = building.select(load_schools(args.policy), args.school)
+    counts = {"actueel": 0, "verouderd": 0, "onbekend": 0}
+    for folder, whose in _template_folders(schools).items():
+        print(f"== {whose}: {display_path(folder)}")
+        found = own_templates.overrides(folder)
+        if not found:
+            print("  geen eigen versies van standaardsjablonen")
+        for override in found:
+            counts[override.status] += 1
+            print(f"  {override.status:<9}  {override.name}{_template_note(override)}")
+            if args.verschil and override.status == "verouderd":
+                what, lines = own_templates.difference(override)
+                print(f"      {what}" + (":" if lines else ""))
+                for line in lines:
+                    print(f"      {line}")
+    print(", ".join(_count(number, status, status) for status, number in counts.items()))
+    if counts["verouderd"] or counts["onbekend"]:
+        print(
+            "  tip: bekijk wat er veranderd is ("
+            + command(["sjabloon", "lijst", *_policy_words(args), "--verschil"])
+            + "), neem over wat voor de school geldt en noteer dat met 'sjabloon bevestig NAAM'"
+        )
+    return 0
+
+
+def _template_note(override: own_templates.Override) -> str:
+    if override.status == "onbekend":
+        return f"  (niet vastgelegd van welke versie van {override.standard} het gemaakt is)"
+    if override.standard_path is None:
+        return f"  (de standaard {override.standard} bestaat niet meer)"
+    if override.name != override.standard or override.status == "verouderd":
+        return f"  (gemaakt van {override.standard}" + (
+            ", die sindsdien veranderd is)" if override.status == "verouderd" else ")"
+        )
+    return ""
+
+
 RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "bouw": run_build,
     "controleer": run_check,
@@ -490,6 +763,8 @@ RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "plaatsen": run_places,
     "schema": run_schema,
     "bekijk": run_preview,
+    "nieuw-schooljaar": run_new_year,
+    "sjabloon": run_templates,
 }
 
 

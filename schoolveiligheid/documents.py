@@ -50,6 +50,9 @@ class DocumentMeta:
     adopted_date: date | None = None  # the same adoption date, for file properties
     school_year_start: date | None = None  # 1 August of the school year, for file properties of a concept
     example: bool = False  # a made-up example (voorbeeld: true): cover, footer and site say so
+    logo: Path | None = None  # the school's logo (PNG or JPG): website header and board index
+    colour: str | None = None  # the website's main colour "#rrggbb" (huisstijl), None: the theme's
+    accent_colour: str | None = None  # the website's accent colour "#rrggbb", None: the main colour
 
     @property
     def is_concept(self) -> bool:
@@ -99,6 +102,7 @@ class RenderedDocument:
     meta: DocumentMeta
     chapters: tuple[Chapter, ...]
     toc: bool = True  # short documents (schoolgids) go without a table of contents
+    cover: bool = True  # the schoolgids text is pasted into the schoolgids: no cover page in Word and PDF
     charts: tuple[Chart, ...] = ()  # the charts its Markdown may show (CHART_FOLDER)
 
     @property
@@ -158,6 +162,7 @@ class DocumentKind:
     title: str
     file_stem: str
     toc: bool
+    cover: bool = True  # False: a text to paste into another document (schoolgids), no cover page
 
     @property
     def docx_name(self) -> str:
@@ -174,7 +179,11 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
     DocumentKind("veiligheidsplan", "Sociaal veiligheidsplan", "sociaal-veiligheidsplan", toc=True),
     DocumentKind("pestprotocol", "Anti-pestprotocol", "anti-pestprotocol", toc=True),
     DocumentKind(
-        "schoolgids", "Sociale veiligheid in de schoolgids", "schoolgids-sociale-veiligheid", toc=False
+        "schoolgids",
+        "Sociale veiligheid in de schoolgids",
+        "schoolgids-sociale-veiligheid",
+        toc=False,
+        cover=False,
     ),
 )
 

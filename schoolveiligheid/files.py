@@ -269,6 +269,14 @@ class Swap:
         """Remove `final` (a file the tool made earlier) as part of the commit."""
         self._removals.append(final.absolute())
 
+    def staged(self, final: Path) -> Path:
+        """Where this run staged `final` (KeyError when it did not stage it)."""
+        final = final.absolute()
+        for staged, target in self._swaps:
+            if target == final:
+                return staged
+        raise KeyError(final)
+
     @property
     def finals(self) -> list[Path]:
         """Every path this run replaces or creates."""

@@ -96,6 +96,10 @@ RBLGV_SCHORSEN = Source("RBL Gooi en Vechtstreek, Schorsen en verwijderen", "htt
 ONDERWIJSCONSUMENT_BESLUIT = Source(
     "Onderwijsconsument, Oneens met een besluit van de school", "https://www.onderwijsconsument.nl"
 )
+AWB_BEZWAAR = Source(
+    "Algemene wet bestuursrecht, artikel 6:16 (bezwaar schorst de werking van een besluit niet)",
+    "https://wetten.overheid.nl/BWBR0005537",
+)
 ONDERWIJSGESCHILLEN = Source(
     "Onderwijsgeschillen, uitspraken Geschillencommissie passend onderwijs (po)",
     "https://www.onderwijsgeschillen.nl",
@@ -216,9 +220,9 @@ FACTS: Mapping[str, Fact] = {
         ),
         Fact(
             "schorsing_wpo",
-            "Het bevoegd gezag kan een leerling met opgave van redenen voor ten hoogste één week schorsen; het "
-            "besluit gaat schriftelijk naar de ouders en de inspectie krijgt bericht bij een schorsing van meer dan "
-            "één dag.",
+            "Een school mag een leerling voor ten hoogste één week schorsen. Het bevoegd gezag neemt dat besluit "
+            "en stuurt het met de redenen op papier naar de ouders; duurt de schorsing langer dan één dag, dan "
+            "krijgt de inspectie bericht.",
             (AVS_SCHORSING, POE_SCHORSING),
             verified=True,
             article="artikel 40c van de Wet op het primair onderwijs",
@@ -226,9 +230,9 @@ FACTS: Mapping[str, Fact] = {
         ),
         Fact(
             "schorsing_wec",
-            "Het bevoegd gezag kan een leerling met opgave van redenen voor ten hoogste één week schorsen; het "
-            "besluit gaat schriftelijk naar de ouders en de inspectie krijgt bericht bij een schorsing van meer dan "
-            "één dag.",
+            "Een school mag een leerling voor ten hoogste één week schorsen. Het bevoegd gezag neemt dat besluit "
+            "en stuurt het met de redenen op papier naar de ouders; duurt de schorsing langer dan één dag, dan "
+            "krijgt de inspectie bericht.",
             (POE_SCHORSING,),
             verified=True,
             article="artikel 40a van de Wet op de expertisecentra",
@@ -354,9 +358,18 @@ FACTS: Mapping[str, Fact] = {
         ),
         Fact(
             "bezwaar_schorsing",
-            "Ook tegen een besluit tot schorsing kunnen ouders binnen zes weken bezwaar maken bij het bevoegd "
-            "gezag.",
+            "Tegen een besluit tot schorsing kunnen ouders binnen zes weken bezwaar maken bij het bevoegd gezag.",
             (ONDERWIJSCONSUMENT_BESLUIT,),
+            verified=False,
+            status="wet",
+        ),
+        # Issue 13: the schorsing letter says what happens while an objection runs. Awb article 6:16 (an
+        # objection does not suspend the decision) was not read here, so no article is cited.
+        Fact(
+            "bezwaar_schorst_niet",
+            "Een bezwaar houdt het besluit niet tegen: het besluit blijft gelden zolang het bevoegd gezag over "
+            "het bezwaar beslist.",
+            (AWB_BEZWAAR, ONDERWIJSCONSUMENT_BESLUIT),
             verified=False,
             status="wet",
         ),

@@ -56,6 +56,7 @@ MASTER_TEMPLATE = "word/master.docx"
 DOCUMENTS_OUTPUT = "documenten"
 SITE_OUTPUT = "site"
 LETTERS_OUTPUT = "brieven"  # written by `brief`; a build never touches it
+ARCHIVE_OUTPUT = "archief"  # `bouw --archief`: site/<school>/ as <school>.zip, ready to upload
 FORMS_OUTPUT = "formulieren"  # below each school's documents folder, never on the website
 # Folders of the project that git ignores (see .gitignore): the only places in it a letter may go.
 PRIVATE_FOLDERS = (LETTERS_OUTPUT, "zaken")
@@ -122,6 +123,7 @@ def confined(path: Path, folder: Path) -> Path:
 
 
 __all__ = [
+    "ARCHIVE_OUTPUT",
     "BASE_CONFIG",
     "BUNDLED",
     "CATALOGUE_TEMPLATES",

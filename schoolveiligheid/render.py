@@ -55,7 +55,7 @@ from .errors import InvalidInput, Problem
 from .markdown_text import escape_markdown
 from .model.own_texts import headings
 from .model.values import link_allowed
-from .model.wording import dutch_date, join
+from .model.wording import dutch_date, join, organisation_with_article
 from .paths import DEFAULT_TEMPLATES, SITE_TEMPLATES, template_search_path
 
 SHARED_FOLDER = "_gedeeld"
@@ -263,7 +263,14 @@ def _environment(search_path: tuple[Path, ...], compiled: jinja2.BytecodeCache) 
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.filters.update(datum=_date, link=_link, lijst=_join, hoofdletter=_capitalise, cel=_cell)
+    env.filters.update(
+        datum=_date,
+        link=_link,
+        lijst=_join,
+        hoofdletter=_capitalise,
+        cel=_cell,
+        lidwoord=organisation_with_article,  # "aan de Landelijke Klachtencommissie", "door het College van Bestuur"
+    )
     return env
 
 
@@ -374,6 +381,9 @@ def meta_of(context: SchoolContext) -> DocumentMeta:
         adopted_date=edition.adopted_on,
         school_year_start=edition.school_year_start,
         example=edition.example,
+        logo=context.school.logo,
+        colour=context.school.colour,
+        accent_colour=context.school.accent_colour,
     )
 
 
@@ -496,7 +506,7 @@ def _document(
     kind: DocumentKind, meta: DocumentMeta, chapters: tuple[Chapter, ...], charts: tuple[Chart, ...] = ()
 ) -> RenderedDocument:
     return RenderedDocument(
-        kind.kind, kind.title, kind.file_stem, meta, chapters, toc=kind.toc, charts=charts
+        kind.kind, kind.title, kind.file_stem, meta, chapters, toc=kind.toc, cover=kind.cover, charts=charts
     )
 
 

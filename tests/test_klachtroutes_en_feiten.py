@@ -83,7 +83,7 @@ def test_a_complaint_about_pesten_goes_to_the_committee_of_the_route_that_covers
     ):
         school = school_model(tmp_path / pesten_with, board(pesten_with))
         found = texts(render(school))
-        sentence = f"Een klacht over pesten die u niet met de school of het bestuur kunt oplossen, legt u voor aan {right}"
+        sentence = f"Een klacht over pesten die u niet met de school of het bestuur kunt oplossen, legt u voor aan de {right}"  # with its article (issue 13)
         for name in ("pestprotocol", "schoolgids", "site/contact"):
             part = complaints_part(found[name])
             pesten = next(
@@ -101,11 +101,12 @@ def test_ongewenst_gedrag_has_its_own_route_and_committee_where_parents_read_abo
         part = complaints_part(found[name])
         assert (
             "Een klacht over ongewenst gedrag, zoals intimidatie, discriminatie of geweld, volgt de route "
-            "*Klachten over ongewenst gedrag*: de externe vertrouwenspersoon, daarna Commissie Ongewenst Gedrag Test."
+            "*Klachten over ongewenst gedrag*: de externe vertrouwenspersoon, daarna de Commissie Ongewenst Gedrag Test."
             in part
         ), name
         assert (
-            "legt u de klacht voor aan Commissie Ongewenst Gedrag Test, Postbus 77, 2000 BB Teststad." in part
+            "legt u de klacht voor aan de Commissie Ongewenst Gedrag Test, Postbus 77, 2000 BB Teststad."
+            in part
         )
 
 

@@ -25,16 +25,21 @@ STAGES = {
     "law_calendar": -1,  # holidays and terms, beneath the legal table that uses them
     "load": 1,
     "paths": 1,
+    "yaml_edit": 1.5,  # line edits by the loader's marks, beside the loader
     "model": 2,
+    "overrides": 2.5,  # own copies of standard templates and their drift: read by checks and the CLI
     "checks": 3,
     "context": 3,
     "verschil": 3,
     "render": 4,
     "writers": 5,
+    "school_build": 5.5,  # one school rendered and written: the unit the build driver hands out
+    "incremental": 1.5,  # the build's skip decision from hashes, before anything is loaded
     "build": 6,
     "brief": 6,
     "console": 6,
     "nieuw": 6,
+    "rollover": 6,  # `nieuw-schooljaar`; cli adds the `verschil` summary
     "preview": 6.5,  # `bekijk`: runs the build (and serves it), so after it
     "cli": 7,
     "__main__": 8,

@@ -58,7 +58,7 @@ CASES = [
     Case("schorsing van acht dagen", "schorsing", "tot_en_met: 2026-11-26", "tot_en_met: 2026-12-03", "tot_en_met:", "periode.tot_en_met", f"de schorsing duurt 8 schooldagen; {LAW_MAX}", "kies als laatste dag uiterlijk maandag 30 november 2026"),
     Case("langer dan de school toestaat", "schorsing", "tot_en_met: 2026-11-26", "tot_en_met: 2026-11-27", "tot_en_met:", "periode.tot_en_met", "de schorsing duurt 4 schooldagen; het beleid van de school staat hoogstens 3 schooldagen toe", "uiterlijk donderdag 26 november 2026 (maatregelen.schorsing.max_schooldagen)"),
     Case("einde voor begin", "schorsing", "tot_en_met: 2026-11-26", "tot_en_met: 2026-11-20", "tot_en_met:", "periode.tot_en_met", "de schorsing eindigt op vrijdag 20 november 2026, vóór de eerste dag (dinsdag 24 november 2026)", "tot_en_met is de laatste dag"),
-    Case("reden ontbreekt", "schorsing", REASONS, "", "brief: schorsing", "redenen", "verplichte sleutel 'redenen' ontbreekt voor een brief 'schorsing'", "opgave van redenen"),
+    Case("reden ontbreekt", "schorsing", REASONS, "", "brief: schorsing", "redenen", "verplichte sleutel 'redenen' ontbreekt voor een brief 'schorsing'", "met de redenen op papier"),
     Case("lege lijst redenen", "schorsing", REASONS, "redenen: []\n", "redenen: []", "redenen", "deze lijst is leeg", "minstens één"),
     Case("naam in een groepsbrief", "incident-eigen-groep", 'groep: "7"\n', 'groep: "7"\nleerling: {voornaam: Sam, achternaam: Voorbeeld, groep: "7"}\n', "leerling: {voornaam", "leerling", "een brief aan andere ouders mag de naam van de leerling niet bevatten", "haal leerling: weg"),
     Case("ontvangers in een groepsbrief", "incident-overige-groepen", 'groep: "7"\n', 'groep: "7"\nontvangers: []\n', "ontvangers:", "ontvangers", "een brief aan de ouders van een hele groep heeft geen persoonlijke ontvangers of namen", "haal ontvangers: weg"),
@@ -249,7 +249,7 @@ def test_empty_keys_get_the_legal_hint_and_exit_2(tmp_path: Path, capsys: pytest
     err = capsys.readouterr().err
     assert "zaak.yaml:7: leerling: verplichte sleutel 'leerling' is leeg voor een brief 'schorsing'" in err
     assert "redenen: verplichte sleutel 'redenen' is leeg voor een brief 'schorsing'" in err
-    assert "met opgave van redenen voor ten hoogste één week schorsen" in err, "the rule from law.py"
+    assert "mag een leerling voor ten hoogste één week schorsen" in err, "the rule from law.py"
     assert "has no attribute" not in err and not (tmp_path / "uit").exists()
 
 

@@ -110,10 +110,12 @@ def test_support_group_timing_and_record_term_have_one_wording(
 def test_photo_consent_has_one_wording(
     texts: dict[str, dict[str, str]], example_contexts: dict[str, SchoolContext], school_id: str
 ) -> None:
-    consent = example_contexts[school_id].integrity.photo_consent  # type: ignore[attr-defined]
+    moments = {"bij_inschrijving": "bij de inschrijving", "jaarlijks": "aan het begin van elk schooljaar"}
+    key = example_contexts[school_id].integrity.photo_consent  # type: ignore[attr-defined]
+    consent = f"{moments[key]}, en ouders kunnen die keuze altijd veranderen"
     kinds = texts[school_id]
     for kind in ("veiligheidsplan", "schoolgids"):
         assert re.search(rf"toestemming vragen we {consent}|Die vragen we {consent}", kinds[kind]), kind
-    other = "bij de inschrijving" if consent != "bij de inschrijving" else "aan het begin van elk schooljaar"
+    (other,) = (moment for name, moment in moments.items() if name != key)
     for kind, text in kinds.items():
         assert f"vragen we {other}" not in text, kind

@@ -118,7 +118,10 @@ def test_a_commit_that_fails_halfway_puts_the_old_outputs_back(
         original(staged, final, spare)
 
     monkeypatch.setattr(files, "_put_in_place", fail_on_the_third)
-    assert main(["bouw", "--zonder-website", "--policy", str(policy), "--uitvoer", str(out)]) == 1
+    # --opnieuw: the policy is unchanged, and an incremental rebuild would have nothing to commit
+    assert (
+        main(["bouw", "--zonder-website", "--opnieuw", "--policy", str(policy), "--uitvoer", str(out)]) == 1
+    )
     err = capsys.readouterr().err
     assert "eerder gemaakte bestanden zijn ongewijzigd" in err
     assert _snapshot(out) == before

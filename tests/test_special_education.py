@@ -128,7 +128,7 @@ def test_kompasroos_hears_the_commissie_van_begeleiding_before_removal(
 ) -> None:
     measures = _chapter(example_rendered["kompasroos"], "schorsing-en-verwijdering")
     assert (
-        "hoort het de groepsleerkracht, de ouders, de leerling en de commissie van begeleiding." in measures
+        "worden de groepsleerkracht, de ouders, de leerling en de commissie van begeleiding gehoord." in measures
     )
 
 

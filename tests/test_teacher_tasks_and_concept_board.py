@@ -151,7 +151,7 @@ def test_a_concept_without_a_committee_is_a_finding_and_says_it_follows(tmp_path
     for kind in ("veiligheidsplan", "pestprotocol", "schoolgids", "site-contact"):
         assert "[klachtencommissie volgt]" in texts[kind], kind
     assert "aangesloten bij een klachtencommissie: [klachtencommissie volgt]." in texts["veiligheidsplan"]
-    assert "legt u voor aan [klachtencommissie volgt]." in texts["pestprotocol"]
+    assert "voor aan de [klachtencommissie volgt]." in texts["pestprotocol"]
 
 
 def test_a_vastgesteld_school_still_needs_its_committee(tmp_path: Path) -> None:

@@ -210,6 +210,22 @@ def test_verschil_as_a_program(repository: Path) -> None:
     assert "- Versie: 1.0 → 1.1" in result.stdout
 
 
+def test_a_school_with_own_texts_is_compared_with_its_text_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The private copy of each version holds the Markdown files the school names under eigen_teksten."""
+    policy = tmp_path / "beleid"
+    shutil.copytree(ROOT / "policy", policy)
+    school = policy / "kompasroos.yaml"
+    assert "eigen_teksten:" in school.read_text(encoding="utf-8")
+    newer = tmp_path / "nieuw" / "kompasroos.yaml"
+    shutil.copytree(policy, newer.parent)
+    text = school.read_text(encoding="utf-8")
+    newer.write_text(re.sub(r"(?m)^(\s*versie:).*$", r'\1 "99.0"', text, count=1), encoding="utf-8")
+    assert main(["verschil", str(school), str(newer)]) == 0, capsys.readouterr().err
+    assert "→ 99.0" in capsys.readouterr().out
+
+
 def test_help_explains_the_revision_syntax(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["verschil", "--help"])
@@ -341,9 +357,7 @@ def _variants(
 
 def _write(folder: Path, files: dict[str, Any]) -> None:
     for name, data in files.items():
-        (folder / name).write_text(
-            dump_yaml(data), encoding="utf-8"
-        )
+        (folder / name).write_text(dump_yaml(data), encoding="utf-8")
 
 
 def _private_values(school: SchoolModel) -> set[str]:

@@ -181,6 +181,13 @@ def styles_xml() -> str:
         ),
         style(
             "paragraph",
+            "Voorbladlogo",
+            "Voorblad logo",
+            based_on="Normal",
+            ppr='<w:spacing w:before="0" w:after="240"/>',
+        ),
+        style(
+            "paragraph",
             "Voorbladgegevens",
             "Voorblad gegevens",
             based_on="Normal",
@@ -377,12 +384,16 @@ STAMP = (
 def body_paragraphs() -> list[str]:
     toc_field = (
         '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-        '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
         + text("De inhoudsopgave wordt bijgewerkt als u het document opent.")
         + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     )
     return [
+        # The school's logo on the cover (docxtpl image; its alt text is set by the writer).
+        tag("{%p if logo %}"),
+        paragraph("Voorbladlogo", text("{{ logo }}")),
+        tag("{%p endif %}"),
         tag("{%p if is_concept %}"),
         paragraph("Conceptmarkering", text(CONCEPT)),
         tag("{%p endif %}"),

@@ -8,6 +8,7 @@ to the site writer, which takes SiteBundles only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -120,7 +121,7 @@ class _Builder:
             special=self.school.law == "WEC",
             suspension_rule=facts.suspension.rule,
             suspension_article=facts.suspension.article,
-            suspension_objection_rule=FACTS["bezwaar_schorsing"].rule,
+            objection_not_suspensive_rule=FACTS["bezwaar_schorst_niet"].rule,
             removal_rule=facts.removal.rule,
             decision_rule=decision.rule if decision else None,
             decision_article=decision.article if decision else None,
@@ -352,7 +353,38 @@ def letter_contexts(loaded: LoadedCase) -> list[LetterContext]:
         **_details(builder),
     }
     recipients: tuple[Recipient | None, ...] = case.recipients or (None,)
-    return [LetterContext(addressee=builder.addressee(recipient), **common) for recipient in recipients]  # type: ignore[arg-type]
+    return [
+        LetterContext(
+            addressee=builder.addressee(recipient),
+            addressed_as=addressed_as(recipient.name) if recipient else None,
+            greeted_as=addressed_as(recipient.name, personal=True) if recipient else None,
+            **common,  # type: ignore[arg-type]
+        )
+        for recipient in recipients
+    ]
+
+
+_TITLE = re.compile(
+    r"(?:de\s+)?((?:heer|mevrouw)(?:\s+en\s+(?:heer|mevrouw))?|familie)\s+(.+)", re.IGNORECASE
+)
+_INITIALS = re.compile(r"(?:\b\w{1,3}\.\s*)+")
+
+
+def addressed_as(name: str, *, personal: bool = False) -> str | None:
+    """How a letter greets the people on its address line, without initials.
+
+    "De heer en mevrouw Voorbeeld" -> "heer en mevrouw Voorbeeld", "Mevrouw J. Fictief" -> "mevrouw
+    Fictief", "Familie Verzonnen" -> "familie Verzonnen" (personal: "meneer" for "heer"); None for a name without such a title, so the
+    letter falls back to the parents of the child.
+    """
+    match = _TITLE.fullmatch(" ".join(name.split()))
+    if not match:
+        return None
+    surname = _INITIALS.sub("", match.group(2)).strip()
+    title = match.group(1).lower()
+    if personal:  # "Beste meneer Fictief": a personal letter says meneer, a formal one heer
+        title = re.sub(r"\bheer\b", "meneer", title)
+    return f"{title} {surname}" if surname else None
 
 
 __all__ = ["LetterContext", "letter_contexts", "day_text", "paragraphs"]

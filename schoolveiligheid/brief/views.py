@@ -97,7 +97,7 @@ class LawView:
     special: bool
     suspension_rule: str
     suspension_article: str | None
-    suspension_objection_rule: str
+    objection_not_suspensive_rule: str  # the decision stands while the objection runs
     removal_rule: str
     decision_rule: str | None
     decision_article: str | None
@@ -154,6 +154,11 @@ class LetterContext:
     addressee: tuple[str, ...]  # the recipient's name and address; empty for a letter to a group's parents
     parents_of: str | None  # "groep 6", "groep 1 t/m 5": whose parents a letter to a group's parents goes to
     salutation: str | None
+    # Who the letter greets, from the recipient's name: "heer en mevrouw Voorbeeld", "familie Verzonnen"
+    # (after "Geachte"), and the same in the words of a personal letter: "meneer en mevrouw Voorbeeld"
+    # (after "Beste"); None for a name without a title and for a letter to a group's parents.
+    addressed_as: str | None
+    greeted_as: str | None
     pupil: PupilView | None
     group: str | None
     teacher: PersonLine | None

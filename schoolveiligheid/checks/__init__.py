@@ -25,6 +25,7 @@ from .legal import check_legal
 from .monitoring import check_monitoring_results
 from .roles import check_roles
 from .schoolyear import check_school_year
+from .templates import check_template_drift
 from .text import check_policy_text, check_rendered_text
 
 __all__ = ["Finding", "Severity", "by_severity", "check_rendered", "check_school"]
@@ -41,6 +42,7 @@ def check_school(school: SchoolModel, today: date) -> list[Finding]:
     check_monitoring_results(school, out)
     check_roles(school, out)
     check_example_data(school, out)
+    check_template_drift(school, out)
     return out.findings
 
 

@@ -15,7 +15,15 @@ from ..model.base import GENERIC_ACTORS, ROLES, Described
 from ..model.parts import Address, Board, Organisation, Person, Publication
 from ..model.practice import Frequency
 from ..model.resolve import ResolvedRole, organisation_domains, settled_publication
-from ..model.wording import PENDING, address_text, frequency_text, groups_text, join, with_article
+from ..model.wording import (
+    PENDING,
+    address_text,
+    frequency_text,
+    groups_text,
+    join,
+    organisation_with_article,
+    with_article,
+)
 from .sections import (
     BoardSection,
     EditionSection,
@@ -74,7 +82,8 @@ class ViewBuilder:
         return tuple(ROLES)
 
     def actor(self, actor_id: str | Described) -> str:
-        """'de coördinator sociale veiligheid', 'de leerkracht', 'het team'; a description as written."""
+        """'de coördinator sociale veiligheid', 'de leerkracht', 'het team', 'het Meldpunt
+        vertrouwensinspecteurs' (organisation_with_article); a description as written."""
         if isinstance(actor_id, Described):
             return actor_id.text
         if actor_id in self.model.roles:
@@ -84,7 +93,7 @@ class ViewBuilder:
         if actor_id in GENERIC_ACTORS:
             return with_article(GENERIC_ACTORS[actor_id])
         if actor_id in self.organisation_views:
-            return self.organisation_views[actor_id].name
+            return organisation_with_article(self.organisation_views[actor_id].name)
         return with_article(ROLES[actor_id][0]) if actor_id in ROLES else actor_id
 
     def actors(self, actor_ids: tuple[str | Described, ...]) -> str | None:
@@ -205,6 +214,9 @@ class ViewBuilder:
             brin=school.brin,
             teacher_tasks=tuple(task.rstrip(" .;") for task in teacher.tasks) if teacher else (),
             teacher_tasks_note=markdown(teacher.tasks_note) if teacher else None,
+            logo=self.model.logo,
+            colour=school.house_style.colour if school.house_style else None,
+            accent_colour=school.house_style.accent if school.house_style else None,
         )
 
     def board(self) -> BoardSection:

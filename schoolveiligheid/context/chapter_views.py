@@ -50,7 +50,7 @@ class IntegritySection:
     """Code of conduct for staff; internet, social media and photos."""
 
     code: DocumentView | None
-    photo_consent: str  # "bij de inschrijving" or "aan het begin van elk schooljaar"
+    photo_consent: str  # "bij_inschrijving" or "jaarlijks", worded by feit.fototoestemming
     contact_channel: str | None
     rules: tuple[str, ...]
     integrity_contact: str | None

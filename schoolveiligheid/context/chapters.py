@@ -32,11 +32,6 @@ INDICATORS = {
     "medewerkers_veilig": "medewerkers die zich veilig voelen op het werk",
 }
 
-_PHOTO_CONSENT = {
-    "bij_inschrijving": "bij de inschrijving, en ouders kunnen die keuze altijd veranderen",
-    "jaarlijks": "aan het begin van elk schooljaar, en ouders kunnen die keuze altijd veranderen",
-}
-
 
 def _actor(b: ViewBuilder, actor: str | None) -> str | None:
     if actor is None:
@@ -93,7 +88,7 @@ def integrity(b: ViewBuilder) -> IntegritySection | None:
     part = b.policy.integrity
     return IntegritySection(
         code=b.document(part.code) if part.code else None,
-        photo_consent=_PHOTO_CONSENT[part.photo_consent],
+        photo_consent=part.photo_consent,
         contact_channel=part.contact_channel,
         rules=part.rules,
         integrity_contact=_actor(b, part.integrity_contact),

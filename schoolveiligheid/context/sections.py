@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from ..documents import OwnText
 from .chapter_views import (
@@ -66,6 +67,9 @@ class SchoolSection:
     # What every teacher does besides the standard tasks (rollen.leerkracht): a team role, never vacant.
     teacher_tasks: tuple[str, ...] = ()
     teacher_tasks_note: Md | None = None
+    logo: Path | None = None  # the school's logo file (PNG or JPG), checked by the loader
+    colour: str | None = None  # the website's main colour, "#rrggbb" (huisstijl.kleur), contrast checked
+    accent_colour: str | None = None  # the website's link hover colour (huisstijl.accentkleur)
 
 
 @dataclass(frozen=True, slots=True)

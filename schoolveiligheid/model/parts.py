@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import ValidationInfo, model_validator
+from pydantic import BeforeValidator, ValidationInfo, WithJsonSchema, model_validator
+
+from schoolveiligheid.colours import CONTRAST_MIN, HEX_COLOUR, WHITE, contrast, normalised
 
 from .base import Audience, Block, DocRef, OrgRef, PartnerKind, PersonRef, RoleId, field
 from .values import Date, Email, Id, Line, Note, Phone, Postcode, Url, Vision, invalid
@@ -136,6 +138,65 @@ class Terminology(Block):
     teacher: Line = field("leerkracht", "woord voor de leraar van een groep", "leerkracht")
 
 
+def _colour(value: Any) -> str:
+    if not isinstance(value, str) or not HEX_COLOUR.fullmatch(value.strip()):
+        raise invalid(
+            "kleur",
+            "'{waarde}' is geen kleur",
+            'schrijf een kleur als #RRGGBB tussen aanhalingstekens, bijvoorbeeld "#1f5f8b"',
+            waarde=str(value),
+        )
+    colour = normalised(value)
+    ratio = contrast(colour, WHITE)
+    if ratio < CONTRAST_MIN:
+        raise invalid(
+            "contrast",
+            "kleur {kleur} heeft te weinig contrast met wit: {verhouding} : 1, minstens {minimum} : 1 nodig",
+            "kies een donkerdere tint: witte tekst op deze kleur en links in deze kleur moeten goed "
+            "leesbaar zijn (WCAG AA)",
+            kleur=colour,
+            verhouding=f"{int(ratio * 100) / 100:.2f}".replace(".", ","),  # never rounded up to the minimum
+            minimum=f"{CONTRAST_MIN:.1f}".replace(".", ","),
+        )
+    return colour
+
+
+Colour = Annotated[
+    str,
+    BeforeValidator(_colour),
+    WithJsonSchema({"type": "string", "pattern": "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"}),
+]
+
+
+class HouseStyle(Block):
+    """The colours of the school's website (without them the theme's own colours)."""
+
+    colour: Colour = field(
+        "kleur", 'hoofdkleur als "#RRGGBB", voor de kopbalk en de links; witte tekst moet erop leesbaar zijn'
+    )
+    accent: Colour | None = field(
+        "accentkleur",
+        'kleur als "#RRGGBB" van een link onder de muis of met focus; standaard de hoofdkleur',
+        None,
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _quoted(cls, data: Any) -> Any:
+        # `kleur: #1f5f8b` without quotes is a YAML comment: the key is there, its value empty.
+        if isinstance(data, dict):
+            for key in ("kleur", "accentkleur"):
+                if key in data and data[key] is None:
+                    raise invalid(
+                        "kleur",
+                        "{sleutel} is leeg",
+                        'zet de kleur tussen aanhalingstekens, bijvoorbeeld {sleutel}: "#1f5f8b"; '
+                        "zonder aanhalingstekens leest YAML het als commentaar",
+                        sleutel=key,
+                    )
+        return data
+
+
 # The school's contact details a concept may still lack: (attribute, YAML key, Dutch description).
 CONTACT_KEYS = (
     ("address", "adres", "het adres"),
@@ -173,7 +234,12 @@ class SchoolInfo(Block):
     )
     website: Url | None = field("website", "website van de school", None)
     logo: Line | None = field(
-        "logo", "pad naar een PNG- of JPG-logo voor het briefhoofd (vanaf dit bestand)", None
+        "logo",
+        "pad naar een PNG- of JPG-logo voor het briefhoofd en de website (vanaf dit bestand)",
+        None,
+    )
+    house_style: HouseStyle | None = field(
+        "huisstijl", "kleuren van de website; zonder deze sleutel de standaardkleuren", None
     )
 
     @model_validator(mode="after")

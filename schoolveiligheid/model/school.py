@@ -449,6 +449,12 @@ def load_school(school_file: Path, board_files: Sequence[Path] = ()) -> SchoolMo
     return next(model for model in _models(files) if model.source == school_file)
 
 
+def load_read_files(files: PolicyFiles) -> list[SchoolModel]:
+    """The schools of files already read, as `load_schools` would load them: for a text that is
+    checked before it is written (parsed with `load.parse_yaml` under the path it will have)."""
+    return _models(files)
+
+
 def _models(files: PolicyFiles) -> list[SchoolModel]:
     """The school models of the files read, each with its board; raises InvalidInput with all problems."""
     boards, problems = _boards_by_id(files)

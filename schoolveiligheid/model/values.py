@@ -7,6 +7,8 @@ house style, a Dutch date) lives here too, so every document writes it the same 
 
 from __future__ import annotations
 
+import functools
+
 import difflib
 import html as html_text
 import re
@@ -551,28 +553,42 @@ def link_allowed(href: str, relative: bool = False) -> bool:
     return name in LINK_SCHEMES
 
 
-def _only_plain_markdown(text: str) -> None:
-    """Refuse what the documents cannot show, so the error points at the YAML line, not at a template."""
+@functools.lru_cache(maxsize=8192)  # the same texts are loaded by every build and every check
+def _markdown_problem(text: str) -> tuple[str, str] | None:
+    """('link', target) or ('tag', name) for the first thing the documents cannot show; None when plain."""
     neutral = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     html = _markdown.reset().convert(neutral)
     for href in _HREF.findall(html):
         if not link_allowed(href):
-            shown = html_text.unescape(href)
-            raise invalid(
-                "link",
-                'deze tekst bevat een link naar "{doel}", en zo\'n link kan niet in de documenten of op de website',
-                "een link gaat naar een volledig webadres (https://…), een e-mailadres (mailto:…)"
-                " of een telefoonnummer (tel:…), bijvoorbeeld [de klachtenregeling](https://www.school.nl/klachten)",
-                doel=shown if len(shown) <= 80 else shown[:77] + "…",
-            )
+            return "link", html_text.unescape(href)
     for tag in dict.fromkeys(re.findall(r"<([a-z][a-z0-9]*)\b", html)):
         if tag not in _ALLOWED_TAGS:
-            raise invalid(
-                "opmaak",
-                "deze tekst bevat {wat}, en dat kan niet in de documenten",
-                "schrijf gewone alinea's, opsommingen met '- ' of tabellen; zet geen vier spaties voor een regel",
-                wat=_TAG_NAMES.get(tag, f"opmaak die niet ondersteund wordt (<{tag}>)"),
-            )
+            return "tag", tag
+    return None
+
+
+def _only_plain_markdown(text: str) -> None:
+    """Refuse what the documents cannot show, so the error points at the YAML line, not at a template."""
+    problem = _markdown_problem(text)
+    if problem is None:
+        return
+    kind, found = problem
+    if kind == "link":
+        shown = found
+        raise invalid(
+            "link",
+            'deze tekst bevat een link naar "{doel}", en zo\'n link kan niet in de documenten of op de website',
+            "een link gaat naar een volledig webadres (https://…), een e-mailadres (mailto:…)"
+            " of een telefoonnummer (tel:…), bijvoorbeeld [de klachtenregeling](https://www.school.nl/klachten)",
+            doel=shown if len(shown) <= 80 else shown[:77] + "…",
+        )
+    tag = found
+    raise invalid(
+        "opmaak",
+        "deze tekst bevat {wat}, en dat kan niet in de documenten",
+        "schrijf gewone alinea's, opsommingen met '- ' of tabellen; zet geen vier spaties voor een regel",
+        wat=_TAG_NAMES.get(tag, f"opmaak die niet ondersteund wordt (<{tag}>)"),
+    )
 
 
 def bounded_text(value: Any, max_length: int, type_hint: str, length_hint: str) -> str:

@@ -28,7 +28,14 @@ __all__ = [
     "term_text",
 ]
 __all__ += ["recorded_within", "support_group_meets_within", "support_group_size"]
-__all__ += ["with_article", "pending", "PENDING", "NAME_PENDING", "DETAILS_PENDING"]
+__all__ += [
+    "with_article",
+    "organisation_with_article",
+    "pending",
+    "PENDING",
+    "NAME_PENDING",
+    "DETAILS_PENDING",
+]
 
 # How every output says that a value of a concept (or a vacant role's name) still has to be filled in:
 # one wording, so a reader sees at once what is missing and nothing is invented.
@@ -158,3 +165,28 @@ def with_article(name: str) -> str:
     """'de intern begeleider', 'het aanspreekpunt pesten', 'het bevoegd gezag'."""
     first = name.split()[0].lower() if name.split() else ""
     return f"{'het' if first in _NEUTER else 'de'} {name}"
+
+
+# The head noun of an organisation's name decides its article, also at the end of a compound
+# ("Klachtencommissie" -> de, "Vertrouwenspunt" -> het). A name without such a noun is a proper name
+# that takes no article ("Veilig Thuis", "Halt").
+_ORGANISATION_HEADS = (
+    ("het", ("college", "bestuur", "punt", "centrum", "team", "verband", "bureau", "loket", "instituut")),
+    ("de", ("commissie", "raad", "dienst", "inspectie", "stichting", "vereniging", "organisatie", "ggd")),
+)
+_ARTICLES = {"de", "het", "'t", "een"}
+
+
+def organisation_with_article(name: str) -> str:
+    """'de Landelijke Klachtencommissie X', 'het College van Bestuur', 'het Vertrouwenspunt X', 'Veilig
+    Thuis'; a name that starts with an article stays as it is."""
+    words = name.split()
+    if not words or words[0].lower() in _ARTICLES:
+        return name
+    for word in words[:3]:
+        for article, heads in _ORGANISATION_HEADS:
+            if word.lower().endswith(heads):
+                return f"{article} {name}"
+        if word[:1].islower():  # "van", "voor": the head noun came before this point or not at all
+            break
+    return name

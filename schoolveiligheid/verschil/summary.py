@@ -69,8 +69,9 @@ def _covering(covers: Iterable[str]) -> re.Pattern[str]:
 
 def _other(old: SchoolModel, new: SchoolModel, covers: Iterable[str]) -> list[Line]:
     """Every changed value that no line above reports, by key path, in the order of the file."""
-    flat_a = _flatten(old.policy.model_dump(by_alias=True, exclude_none=True))
-    flat_b = _flatten(new.policy.model_dump(by_alias=True, exclude_none=True))
+    # warnings=False: a union of a role id and {omschrijving: ...} dumps right but makes pydantic warn.
+    flat_a = _flatten(old.policy.model_dump(by_alias=True, exclude_none=True, warnings=False))
+    flat_b = _flatten(new.policy.model_dump(by_alias=True, exclude_none=True, warnings=False))
     covered = _covering(covers)
     lines = []
     for key in dict.fromkeys([*flat_b, *flat_a]):

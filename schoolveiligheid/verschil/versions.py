@@ -246,13 +246,16 @@ def _mentions(file: Path, word: str) -> bool:
 
 
 def _named_paths(name: Path, raw: Any) -> list[Path]:
-    """The template folder and logo a policy file points at, when they lie inside the tree."""
+    """The template folder, logo and own text files a policy file points at, when they lie inside the tree."""
     if not isinstance(raw, dict):
         return []
     wanted = [raw.get("sjablonen")]
     info = raw.get("school")
     if isinstance(info, dict):
         wanted.append(info.get("logo"))
+    own_texts = raw.get("eigen_teksten")
+    if isinstance(own_texts, list):
+        wanted.extend(item.get("bestand") for item in own_texts if isinstance(item, dict))
     paths = []
     for value in wanted:
         if isinstance(value, str) and value and not Path(value).is_absolute():

@@ -5,8 +5,12 @@ with python3-uno), not the project's virtual environment, so it imports nothing
 from the package. `soffice --convert-to pdf` would print the TOC field as it was
 cached; updating the document indexes first fills it with real page numbers.
 
-Usage: python3 _uno_pdf.py PIPE_NAME TARGET_DIR SOURCE.docx...
-Prints one JSON line per source: {"source": ..., "pdf": ...} or {"source": ..., "error": ...}.
+The PDF is tagged (PDF/UA: structure, language, title, alt text of images); with --pdfa it is
+also PDF/A-2b, for archiving.
+
+Usage: python3 _uno_pdf.py PIPE_NAME [--pdfa] SOURCE.docx TARGET.pdf...
+Prints one JSON line per source: {"source": ..., "pdf": ..., "toc": [[entry, page], ...]} or
+{"source": ..., "error": ...}; "toc" holds every entry of the filled tables of contents with its page.
 Exit codes: 0 all converted, 1 some failed, 3 no uno module, 4 LibreOffice not reachable.
 """
 
@@ -53,7 +57,32 @@ def connect(pipe: str) -> object:
             time.sleep(0.1)
 
 
-def convert(desktop: object, source: Path, target: Path) -> None:
+def export_options(pdfa: bool) -> tuple[PropertyValue, ...]:
+    """writer_pdf_Export settings: tagged PDF/UA with bookmarks; PDF/A-2b on request."""
+    data = properties(
+        UseTaggedPDF=True,
+        PDFUACompliance=True,
+        ExportBookmarks=True,
+        ExportFormFields=False,
+        SelectPdfVersion=2 if pdfa else 0,
+    )
+    return properties(
+        FilterName="writer_pdf_Export",
+        FilterData=uno.Any("[]com.sun.star.beans.PropertyValue", data),
+    )
+
+
+def toc_entries(text: str) -> list[list[object]]:
+    """[[entry, page], ...] from the text of a filled table of contents ('entry<TAB>page' per line)."""
+    entries: list[list[object]] = []
+    for line in text.replace("\r", "\n").split("\n"):
+        entry, tab, page = line.rpartition("\t")
+        if tab and page.strip().isdigit():
+            entries.append([entry.strip(), int(page)])
+    return entries
+
+
+def convert(desktop: object, source: Path, target: Path, pdfa: bool = False) -> list[list[object]]:
     document = desktop.loadComponentFromURL(  # type: ignore[attr-defined]
         uno.systemPathToFileUrl(str(source.resolve())),
         "_blank",
@@ -70,16 +99,20 @@ def convert(desktop: object, source: Path, target: Path) -> None:
             indexes.getByIndex(index).update()
         document.getTextFields().refresh()
         document.refresh()
-        document.storeToURL(
-            uno.systemPathToFileUrl(str(target.resolve())), properties(FilterName="writer_pdf_Export")
-        )
+        entries = []
+        for index in range(indexes.getCount()):
+            entries += toc_entries(indexes.getByIndex(index).getAnchor().getString())
+        document.storeToURL(uno.systemPathToFileUrl(str(target.resolve())), export_options(pdfa))
+        return entries
     finally:
         document.close(True)
 
 
 def main(arguments: list[str]) -> int:
-    # arguments: the pipe name, then pairs of source .docx and target .pdf
-    pipe, paths = arguments[0], [Path(item) for item in arguments[1:]]
+    # arguments: the pipe name, --pdfa or not, then pairs of source .docx and target .pdf
+    pipe, rest = arguments[0], arguments[1:]
+    pdfa = bool(rest) and rest[0] == "--pdfa"
+    paths = [Path(item) for item in rest[pdfa:]]
     pairs = list(zip(paths[0::2], paths[1::2], strict=True))
     try:
         context = connect(pipe)
@@ -91,8 +124,8 @@ def main(arguments: list[str]) -> int:
     try:
         for source, target in pairs:
             try:
-                convert(desktop, source, target)
-                print(json.dumps({"source": str(source), "pdf": str(target)}), flush=True)
+                entries = convert(desktop, source, target, pdfa)
+                print(json.dumps({"source": str(source), "pdf": str(target), "toc": entries}), flush=True)
             except Exception as exc:  # noqa: BLE001 - one broken file must not hide the others
                 failed = True
                 message = getattr(exc, "Message", "") or str(exc) or type(exc).__name__

@@ -8,6 +8,7 @@ the same figures give the same files. The SVG carries its text alternative as <t
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import textwrap
@@ -121,6 +122,12 @@ def _percent(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0").replace(".", ",") + "%"
 
 
+# Drawn charts kept per process by their data: the same chart (a board's schools often share
+# a comparison, a preview redraws on every save) is drawn once. The bytes depend on the data only.
+CACHED_CHARTS = 64
+
+
+@functools.lru_cache(maxsize=CACHED_CHARTS)
 def svg(chart: Chart) -> str:
     """The chart as an SVG document with <title> and <desc> (the text alternative)."""
     buffer = io.BytesIO()
@@ -142,6 +149,7 @@ def inline_svg(chart: Chart) -> str:
     return text[text.index("<svg") :]
 
 
+@functools.lru_cache(maxsize=CACHED_CHARTS)
 def png(chart: Chart) -> bytes:
     """The chart as a PNG without dates or software versions in it."""
     buffer = io.BytesIO()

@@ -34,6 +34,7 @@ from ..files import os_reason
 from ..paths import TEXT_TEMPLATE_SUFFIX
 from .docx_lines import CompiledText, JinjaPart, Origin, build_text, read_text
 from .word import CompileOnceEnvironment, reproducible_zip
+from .word_fields import describe_images
 
 LOGO_HEIGHT = Mm(18)
 _REMAKE = (
@@ -257,6 +258,9 @@ class DocxFiller:
             document = DocxTemplate(io.BytesIO(data))
             values["logo"] = InlineImage(document, str(logo), height=LOGO_HEIGHT) if logo else None
             document.render(values, jinja_env=self.environment, autoescape=True)
+            head = values.get("head")
+            head = head.get("name", "") if isinstance(head, Mapping) else getattr(head, "name", "")
+            describe_images(document.docx, f"Logo van {head}" if head else "Logo van de school")
         except jinja2.TemplateError as exc:
             if text is not None:
                 problem = text_template_problem(exc, text.locate(values), template, list(context))

@@ -11,6 +11,7 @@ the format for the people who edit it. One line is one paragraph:
     | a | b |        a table row; |% opdracht is a docxtpl row tag ({%tr opdracht %})
     @ deel PAD       the lines of another text file (PAD from a template folder, along the search path)
     @ titel, @ koptekst PAD, @ voettekst, @ liggend, @ nieuwe pagina, @ tabel BREEDTES [klein]
+    @ bij elkaar     the paragraphs after it, to the end of its file, stay on one page (a signature)
 
 This module builds only the Word structure: styles, page, header, footer, paragraphs and tables.
 The Jinja inside the lines is left as it is, for docxtpl to fill (docx_fill.py) in the sandbox;
@@ -21,6 +22,7 @@ or board's own part replaces the default; '..', absolute paths and links out of 
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Mapping, Sequence
@@ -53,7 +55,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DARK, _GREY = RGBColor(0x1F, 0x38, 0x64), RGBColor(0x59, 0x59, 0x59)
 _PAGE_FIELDS = {"[pagina]": "PAGE", "[paginas]": "NUMPAGES"}
 _REPEATED_ROW_HEIGHT = Cm(0.9)  # a row that repeats: room to write by hand
-_DIRECTIVES = ("nieuwe pagina", "titel", "koptekst", "voettekst", "liggend", "tabel", "deel")
+_DIRECTIVES = ("nieuwe pagina", "titel", "koptekst", "voettekst", "liggend", "tabel", "deel", "bij elkaar")
 _FORMAT_HINT = "zie 'Brieven en formulieren' in templates/README.md"
 _CELL_SEPARATOR = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\|")  # a Jinja tag, or a | outside one
 
@@ -72,6 +74,7 @@ class Line:
 
     text: str
     origin: Origin
+    keep: bool = False  # after '@ bij elkaar' in its file: kept on one page with the next kept line
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,13 +159,16 @@ class _Reader:
                 path, "het sjabloon kan niet worden gelezen", "controleer of het bestand bestaat"
             ) from error
         found: list[Line] = []
+        keep = False  # '@ bij elkaar' seen: the rest of this file stays together
         for number, raw in enumerate(text.splitlines(), start=1):
-            line = Line(raw.rstrip(), Origin(path, number))
+            line = Line(raw.rstrip(), Origin(path, number), keep)
             if not line.text.strip() or line.text.lstrip().startswith("//"):
                 continue
             directive = _directive(line.text)
             if directive is not None and directive[0] == "deel":
                 found += self.lines(self.part(directive[1], line.origin, stack + (path,)), stack + (path,))
+            elif directive is not None and directive[0] == "bij elkaar":
+                keep = True
             else:
                 found.append(line)
         return found
@@ -445,7 +451,7 @@ def _runs(paragraph: Paragraph, text: str, plain: bool | None = False) -> None:
             run.bold = index % 2 == 1
 
 
-def _add_paragraph(container: Any, text: str, base: str) -> None:
+def _add_paragraph(container: Any, text: str, base: str) -> Paragraph:
     style, content = base, text
     if text.startswith("% "):
         content = "{%p " + text[2:] + " %}"
@@ -457,7 +463,9 @@ def _add_paragraph(container: Any, text: str, base: str) -> None:
         style, content = "Adresregel", text[2:]
     elif text.strip() == "~":
         content = ""
-    _runs(container.add_paragraph(style=style), content)
+    paragraph: Paragraph = container.add_paragraph(style=style)
+    _runs(paragraph, content)
+    return paragraph
 
 
 def _fill_cell(cell: Any, text: str) -> None:
@@ -473,7 +481,13 @@ def _add_table(document: DocxDocument, plan: _Table) -> None:
     table: Table = document.add_table(rows=len(plan.rows), cols=columns)
     table.style = document.styles["Table Grid"]
     depth = 0  # inside a '|% for': the row repeats
+    header = _header_row(plan)
     for row_plan, row in zip(plan.rows, table.rows, strict=True):
+        # A row never splits over two pages; a header row repeats at the top of every page.
+        row_properties = row._tr.get_or_add_trPr()
+        row_properties.append(parse_xml(f"<w:cantSplit {_W_NS}/>"))
+        if row_plan is header:
+            row_properties.append(parse_xml(f"<w:tblHeader {_W_NS}/>"))
         if row_plan.tag is not None:
             row.cells[0].paragraphs[0].add_run("{%tr " + row_plan.tag + " %}")
             depth += row_plan.tag.startswith("for ") - row_plan.tag.startswith("endfor")
@@ -490,6 +504,16 @@ def _add_table(document: DocxDocument, plan: _Table) -> None:
                 paragraph.style = document.styles["Klein"]
 
 
+def _header_row(plan: _Table) -> _Row | None:
+    """The table's first row when it is a header: every cell filled and bold, and rows follow it."""
+    rows = [row for row in plan.rows if row.tag is None]
+    first = rows[0] if rows else None
+    if first is None or len(plan.rows) < 2 or first is plan.rows[-1]:
+        return None
+    bold = all(re.fullmatch(r"\*\*[^*].*\*\*", cell) for cell in first.cells)
+    return first if bold else None
+
+
 def _set_widths(table: Table, widths: tuple[float, ...]) -> None:
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
@@ -500,13 +524,18 @@ def _set_widths(table: Table, widths: tuple[float, ...]) -> None:
 
 
 def _add_blocks(document: DocxDocument, container: Any, blocks: list[_Block], base: str = "Normal") -> None:
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, _Table):
             _add_table(document, block)
         elif isinstance(block, _PageBreak):
             document.add_page_break()  # type: ignore[no-untyped-call]
         else:
-            _add_paragraph(container, block.text, base)
+            paragraph = _add_paragraph(container, block.text, base)
+            if block.keep:  # '@ bij elkaar': on one page with the next kept paragraph
+                following = blocks[index + 1] if index + 1 < len(blocks) else None
+                paragraph.paragraph_format.keep_together = True
+                if isinstance(following, Line) and following.keep:
+                    paragraph.paragraph_format.keep_with_next = True
 
 
 def _footer(document: DocxDocument, text: str) -> None:
@@ -533,8 +562,18 @@ def _xml_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# The empty document every letter and form starts from: the house styles, nl-NL and Word's current
+# compatibility mode (made by tools/maak_basis.py).
+BASE_DOCUMENT = DEFAULT_TEMPLATES / "word" / "basis.docx"
+
+
+@functools.cache
+def _base_document() -> bytes:
+    return BASE_DOCUMENT.read_bytes()
+
+
 def _build(plan: _Plan) -> bytes:
-    document = Document()
+    document = Document(io.BytesIO(_base_document()))
     _styles(document)
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)

@@ -20,9 +20,11 @@ import tempfile
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from schoolveiligheid.documents import PDF
 from schoolveiligheid.errors import BuildFailed, ToolMissing, display_path
+from schoolveiligheid.writers.word_fields import settle_table_of_contents
 
 UNO_SCRIPT = Path(__file__).with_name("_uno_pdf.py")
 SOFFICE_VARIABLE = "SCHOOLVEILIGHEID_SOFFICE"  # the program to use, when it is not in a standard place
@@ -53,23 +55,25 @@ SECONDS_PER_FILE = 60
 STOP_SECONDS = 15
 
 
-def convert_to_pdf(docx_paths: Sequence[Path], out_dir: Path) -> list[Path]:
+def convert_to_pdf(docx_paths: Sequence[Path], out_dir: Path, *, pdfa: bool = False) -> list[Path]:
     """Write <out_dir>/<stem>.pdf for every .docx, in one LibreOffice process.
 
-    All PDFs are written or none: a failure leaves earlier PDFs in out_dir untouched.
+    All PDFs are written or none: a failure leaves earlier PDFs in out_dir untouched. The PDFs
+    are tagged (PDF/UA); `pdfa`: also PDF/A-2b. Each .docx gets the page numbers of its table of
+    contents and no longer asks Word to update fields (word_fields.py).
     """
     sources = [Path(path) for path in docx_paths]
     _check_unique_stems(sources)
     out_dir.mkdir(parents=True, exist_ok=True)
-    return convert_pairs([(source, out_dir / f"{source.stem}{PDF}") for source in sources])
+    return convert_pairs([(source, out_dir / f"{source.stem}{PDF}") for source in sources], pdfa=pdfa)
 
 
-def convert_beside(docx_paths: Sequence[Path]) -> list[Path]:
+def convert_beside(docx_paths: Sequence[Path], *, pdfa: bool = False) -> list[Path]:
     """Write each PDF next to its .docx (several schools' folders), in one LibreOffice process."""
-    return convert_pairs([(Path(path), Path(path).with_suffix(PDF)) for path in docx_paths])
+    return convert_pairs([(Path(path), Path(path).with_suffix(PDF)) for path in docx_paths], pdfa=pdfa)
 
 
-def convert_pairs(pairs: Sequence[tuple[Path, Path]]) -> list[Path]:
+def convert_pairs(pairs: Sequence[tuple[Path, Path]], *, pdfa: bool = False) -> list[Path]:
     """Convert (docx, pdf) pairs in one LibreOffice process; all PDFs are written or none."""
     if not pairs:
         return []
@@ -81,7 +85,7 @@ def convert_pairs(pairs: Sequence[tuple[Path, Path]]) -> list[Path]:
     staging = Path(tempfile.mkdtemp(prefix=".pdf-", dir=common))
     staged = [(source, staging / f"{number}.pdf") for number, (source, _) in enumerate(pairs)]
     try:
-        results = _run_libreoffice(soffice, python, staged, staging)
+        results = _run_libreoffice(soffice, python, staged, staging, pdfa)
         failures = [f"{display_path(item['source'])}: {item['error']}" for item in results if "error" in item]
         missing = [source for source, stage in staged if not stage.is_file()]
         if failures or missing:
@@ -92,6 +96,9 @@ def convert_pairs(pairs: Sequence[tuple[Path, Path]]) -> list[Path]:
             )
         for (_, stage), (_, target) in zip(staged, pairs, strict=True):
             stage.replace(target)
+        for item in results:
+            if "toc" in item:
+                settle_table_of_contents(Path(item["source"]), [(str(e), int(p)) for e, p in item["toc"]])
         return [target for _, target in pairs]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -193,8 +200,8 @@ def _check_sources(sources: list[Path]) -> None:
 
 
 def _run_libreoffice(
-    soffice: str, python: str, pairs: list[tuple[Path, Path]], staging: Path
-) -> list[dict[str, str]]:
+    soffice: str, python: str, pairs: list[tuple[Path, Path]], staging: Path, pdfa: bool = False
+) -> list[dict[str, Any]]:
     environment = _clean_environment()
     pipe = f"schoolveiligheid-{os.getpid()}-{secrets.token_hex(6)}"
     # The profile lives in the run's own staging folder (not the system's temp folder), so
@@ -224,7 +231,13 @@ def _run_libreoffice(
         patience = 0  # seconds to let LibreOffice quit by itself; none if the script never got to say so
         try:
             run = subprocess.run(
-                [python, str(UNO_SCRIPT), pipe, *(str(path.resolve()) for pair in pairs for path in pair)],
+                [
+                    python,
+                    str(UNO_SCRIPT),
+                    pipe,
+                    *(["--pdfa"] if pdfa else []),
+                    *(str(path.resolve()) for pair in pairs for path in pair),
+                ],
                 capture_output=True,
                 text=True,
                 env=environment,

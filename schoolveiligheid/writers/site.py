@@ -32,7 +32,8 @@ import json
 import logging
 import re
 import shutil
-from collections.abc import Iterator, Mapping, MutableMapping, Sequence
+import sysconfig
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -40,10 +41,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from schoolveiligheid.colours import HEX_COLOUR, WHITE, mixed
 from schoolveiligheid.confine import ConfinedLoader, SandboxEnvironment
 from schoolveiligheid.documents import (
     CHART_FOLDER,
     DOWNLOAD_SUFFIXES,
+    DocumentMeta,
     RenderedDocument,
     SchoolLink,
     SiteBundle,
@@ -139,8 +142,17 @@ def write(
         for school in board_schools
         if school.school_id in built_now or (out_dir / school.school_id / f"{START_SLUG}.html").is_file()
     ]
+    logos = {bundle.school_id: logo_name(bundle.meta.logo) for bundle in bundles if bundle.meta.logo}
+    for school in listed:  # a school not built in this run keeps the logo its site already has
+        if school.school_id not in built_now:
+            logos.update(
+                (school.school_id, found.name)
+                for found in (out_dir / school.school_id).glob(f"{LOGO_STEM}.*")
+            )
     board_page = (
-        _render_board_index(bundles[0].board_name, listed, template_search_path(board_templates, templates))
+        _render_board_index(
+            bundles[0].board_name, listed, template_search_path(board_templates, templates), logos
+        )
         if len(listed) > 1
         else None
     )
@@ -148,22 +160,16 @@ def write(
     written: list[Path] = []
     for bundle in progress(bundles, "Websites"):
         final = out_dir / bundle.school_id
-        stage = swap.stage(final)
-        stage.mkdir(parents=True)
         # The Markdown sources are worked on inside the staging area too: a killed run leaves
         # nothing in the system's temp folder, and the next run clears the area.
-        work = swap.area / f"bron-{bundle.school_id}"
-        config = write_sources(
+        write_school(
             bundle,
-            work,
+            swap.stage(final),
+            swap.area / f"bron-{bundle.school_id}",
             downloads.get(bundle.school_id, ()),
             base,
-            site_dir=stage,
             templates=templates,
         )
-        _build(config, bundle.school_name)
-        shutil.rmtree(work, ignore_errors=True)
-        _without_third_party_fallbacks(stage)
         written.append(final)
     index = out_dir / BOARD_INDEX
     if board_page is not None:
@@ -172,6 +178,63 @@ def write(
     elif index.is_file() and BOARD_MARKER in index.read_text(encoding="utf-8", errors="replace"):
         swap.remove(index)  # a board index from an earlier run would list schools that are no longer built
     return written
+
+
+def write_school(
+    bundle: SiteBundle,
+    stage: Path,
+    work: Path,
+    download_files: Sequence[Path],
+    base_config: Path,
+    *,
+    templates: Path = DEFAULT_TEMPLATES,
+) -> None:
+    """Build one school's site into `stage` (a new folder), its Markdown sources laid out in `work`
+    (removed afterwards). The unit of the build driver: one school, no board index."""
+    _check_school_ids([bundle])
+    stage.mkdir(parents=True)
+    config = write_sources(bundle, work, download_files, base_config, site_dir=stage, templates=templates)
+    _build(config, bundle.school_name)
+    shutil.rmtree(work, ignore_errors=True)
+    _without_third_party_fallbacks(stage)
+
+
+def board_index(
+    out_dir: Path,
+    board_name: str,
+    board_schools: Sequence[SchoolLink],
+    built_now: set[str],
+    swap: Swap,
+    *,
+    templates: Path = DEFAULT_TEMPLATES,
+    board_templates: Sequence[Path] = (),
+) -> Path | None:
+    """Stage the board's index (out_dir/index.html) listing every school whose site exists or is
+    built in this run; with one school or none, remove an index an earlier run made. Returns the
+    index when there is one."""
+    listed = [
+        school
+        for school in board_schools
+        if school.school_id in built_now or (out_dir / school.school_id / f"{START_SLUG}.html").is_file()
+    ]
+    index = out_dir / BOARD_INDEX
+    if len(listed) > 1:
+        logos: dict[str, str] = {}
+        for school in listed:  # the logo each site has, staged in this run or built before
+            final = out_dir / school.school_id
+            try:
+                folder = swap.staged(final) if school.school_id in built_now else final
+            except KeyError:
+                folder = final
+            logos.update((school.school_id, found.name) for found in folder.glob(f"{LOGO_STEM}.*"))
+        page = _render_board_index(
+            board_name, listed, template_search_path(board_templates, templates), logos
+        )
+        swap.stage(index).write_bytes(page.encode("utf-8"))
+        return index
+    if index.is_file() and BOARD_MARKER in index.read_text(encoding="utf-8", errors="replace"):
+        swap.remove(index)
+    return None
 
 
 def write_sources(
@@ -199,6 +262,10 @@ def write_sources(
     shutil.copyfile(
         find_template(SITE_CSS, bundle.template_dirs, templates / SITE_CSS), docs / Path(SITE_CSS).name
     )
+    theme: dict[str, str] = {}
+    if bundle.meta.logo is not None:
+        theme["logo"] = logo_name(bundle.meta.logo)
+        shutil.copyfile(bundle.meta.logo, docs / theme["logo"])
     config: dict[str, object] = {
         "INHERIT": str(base_config.resolve()),
         "site_name": theme_text(site_name(bundle)),
@@ -208,13 +275,49 @@ def write_sources(
         "nav": nav,
     }
     if mkdocs_theme_fix:
-        config["theme"] = {"custom_dir": str((templates / MKDOCS_THEME_FIX).resolve())}
+        theme["custom_dir"] = str((templates / MKDOCS_THEME_FIX).resolve())
+    if theme:
+        config["theme"] = theme
+    extra: dict[str, object] = {}
     if bundle.meta.example:
-        config["extra"] = {"voorbeeld": True}  # a banner on every page (mkdocs-theme/main.html)
+        extra["voorbeeld"] = True  # a banner on every page (mkdocs-theme/main.html)
+    colours = house_style(bundle.meta)
+    if colours:
+        extra["huisstijl"] = colours  # the school's colours as CSS variables (mkdocs-theme/main.html)
+    if extra:
+        config["extra"] = extra
     path = folder / "mkdocs.yml"
     # JSON is valid YAML: MkDocs and Zensical read it, and only the loader needs a YAML library.
     path.write_text(json.dumps(config, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path
+
+
+# The school's logo in its site folder (header of every page, board index): schoollogo.png or .jpg.
+LOGO_STEM = "schoollogo"
+
+
+def logo_name(logo: Path) -> str:
+    """The file name of a school's logo on its site: `schoollogo.png` or `schoollogo.jpg`."""
+    return f"{LOGO_STEM}{logo.suffix.lower()}"
+
+
+def house_style(meta: DocumentMeta) -> dict[str, str]:
+    """The school's colours (huisstijl) as values of Material's CSS variables; empty without colours.
+
+    mkdocs-theme/main.html writes them into every page, after the stylesheets, so the school's
+    own schoolveiligheid.css can still set anything else. The model refused colours with too
+    little contrast against white (colours.CONTRAST_MIN); anything that is no plain hex colour
+    is left out here, because it goes into a <style> element as it is.
+    """
+    colour, accent = meta.colour, meta.accent_colour or meta.colour
+    if colour is None or accent is None or not all(HEX_COLOUR.fullmatch(c) for c in (colour, accent)):
+        return {}
+    return {
+        "primary": colour,
+        "primary_light": mixed(colour, WHITE, 0.15),
+        "primary_dark": mixed(colour, "#000000", 0.2),
+        "accent": accent,
+    }
 
 
 def site_name(bundle: SiteBundle) -> str:
@@ -447,9 +550,62 @@ def _compile_theme_once(config: MutableMapping[str, Any]) -> None:
     def environment() -> jinja2.Environment:
         env: jinja2.Environment = make_environment()
         env.bytecode_cache = _THEME_COMPILED
+        _list_theme_files_once(env, theme)
         return env
 
     theme.get_env = environment
+
+
+# The theme's static files (MkDocs walks about 14,500 files of Material, mostly icons, and
+# filters them by name for every site) listed once per process for the installed theme folders
+# and shared by every school's site. Folders outside the installed packages (our own theme
+# fixes) are walked on every build, so a preview sees a file added there.
+_THEME_FILES: dict[tuple[str, bool, frozenset[str]], tuple[str, ...]] = {}
+# The one caller whose listing is shared: the filter MkDocs uses to pick the theme's static files.
+_MKDOCS_THEME_FILTER = "Files.add_files_from_theme.<locals>.filter"
+
+
+def _list_theme_files_once(env: jinja2.Environment, theme: Any) -> None:
+    """Answer MkDocs' listing of the theme's static files from the per-process store; the same
+    names, in the same (sorted) order, as the theme's FileSystemLoader and that filter give."""
+    loader = env.loader
+    if not isinstance(loader, jinja2.FileSystemLoader):
+        return
+    list_everything = env.list_templates
+
+    def list_templates(extensions: Any = None, filter_func: Callable[[str], bool] | None = None) -> list[str]:
+        if extensions is not None or getattr(filter_func, "__qualname__", "") != _MKDOCS_THEME_FILTER:
+            return list_everything(extensions, filter_func)
+        assert filter_func is not None
+        statics = frozenset(theme.static_templates)
+        found: set[str] = set()
+        for folder in loader.searchpath:
+            found.update(_theme_files(folder, loader.followlinks, statics, filter_func))
+        return sorted(found)
+
+    env.list_templates = list_templates  # type: ignore[method-assign]
+
+
+def _theme_files(
+    folder: str, followlinks: bool, statics: frozenset[str], keep: Callable[[str], bool]
+) -> tuple[str, ...]:
+    key = (folder, followlinks, statics)
+    names = _THEME_FILES.get(key)
+    if names is None:
+        everything = jinja2.FileSystemLoader([folder], followlinks=followlinks).list_templates()
+        names = tuple(name for name in everything if keep(name))
+        if _installed(Path(folder)):
+            _THEME_FILES[key] = names
+    return names
+
+
+def _installed(folder: Path) -> bool:
+    """A folder of an installed package (the theme's own files, which do not change during a run)."""
+    resolved = folder.resolve()
+    return any(
+        resolved.is_relative_to(Path(place).resolve())
+        for place in {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    )
 
 
 def _as_html(config: MutableMapping[str, Any]) -> None:
@@ -491,7 +647,9 @@ def _without_third_party_fallbacks(site_dir: Path) -> None:
             script.write_text(cleaned, encoding="utf-8")
 
 
-def _render_board_index(board_name: str, listed: Sequence[SchoolLink], search_path: Sequence[Path]) -> str:
+def _render_board_index(
+    board_name: str, listed: Sequence[SchoolLink], search_path: Sequence[Path], logos: Mapping[str, str]
+) -> str:
     loader = ConfinedLoader([str(folder) for folder in search_path])
     environment = SandboxEnvironment(  # a sandbox, like every environment that may load a template
         loader=loader,
@@ -504,6 +662,7 @@ def _render_board_index(board_name: str, listed: Sequence[SchoolLink], search_pa
             "name": school.school_name,
             "href": f"{school.school_id}/{START_SLUG}.html",
             "concept": school.concept,
+            "logo": f"{school.school_id}/{logos[school.school_id]}" if school.school_id in logos else None,
         }
         for school in sorted(listed, key=lambda school: school.school_name.casefold())
     ]

@@ -32,6 +32,7 @@ from schoolveiligheid.documents import DocumentMeta, RenderedDocument
 from schoolveiligheid.errors import BuildFailed, InvalidInput, Problem, display_path
 from schoolveiligheid.files import write_atomically
 from schoolveiligheid.writers.word_body import BodyBuilder
+from schoolveiligheid.writers.word_fields import cover_logo, describe_images
 from schoolveiligheid.writers.word_master import MasterStyles, fill_table_of_contents, wml_xpath
 
 BODY_MARKER = "[[HOOFDSTUKKEN]]"
@@ -121,8 +122,13 @@ class WordWriter:
         """How many templates docxtpl and the properties asked for (compiled or reused)."""
         return self._xml_env.requests + self._text_env.requests
 
-    def write(self, documents: Sequence[RenderedDocument], out_dir: Path, master: Path) -> list[Path]:
-        """Write <out_dir>/<file_stem>.docx per document; nothing is written if one fails."""
+    def write(
+        self, documents: Sequence[RenderedDocument], out_dir: Path, master: Path, logo: Path | None = None
+    ) -> list[Path]:
+        """Write <out_dir>/<file_stem>.docx per document; nothing is written if one fails.
+
+        `logo`: the school's logo, for the master's {{ logo }} (the cover).
+        """
         stems = [document.file_stem for document in documents]
         doubles = sorted({stem for stem in stems if stems.count(stem) > 1})
         if doubles:
@@ -130,7 +136,9 @@ class WordWriter:
                 f"Twee documenten heten {', '.join(doubles)}.docx", "geef elk document een eigen file_stem"
             )
         loaded = self._master(master)
-        rendered = [(out_dir / document.docx_name, self._render(document, loaded)) for document in documents]
+        rendered = [
+            (out_dir / document.docx_name, self._render(document, loaded, logo)) for document in documents
+        ]
         for path, data in rendered:
             write_atomically(path, data)
         return [path for path, _ in rendered]
@@ -142,11 +150,14 @@ class WordWriter:
             cached = self._masters[key] = _load_master(path)
         return cached
 
-    def _render(self, document: RenderedDocument, master: _Master) -> bytes:
+    def _render(self, document: RenderedDocument, master: _Master, logo: Path | None = None) -> bytes:
         context = template_context(document)
         template = DocxTemplate(io.BytesIO(master.data))
+        if logo is not None:
+            context["logo"] = cover_logo(template, logo)
         try:
             template.render(context, jinja_env=self._xml_env, autoescape=True)
+            describe_images(template.docx, f"Logo van {document.meta.school_name}")
             properties = {
                 name: self._text_env.from_string(source).render(context)
                 for name, source in master.properties.items()
@@ -173,7 +184,10 @@ class WordWriter:
         builder = BodyBuilder(docx.part, master.styles, document.charts)
         blocks = [block for chapter in document.chapters for block in builder.chapter(chapter)]
         body = docx.element.body
-        _replace_marker(_find_marker(body, master.name), blocks)
+        marker = _find_marker(body, master.name)
+        if not document.cover:
+            _without_cover(body, marker)
+        _replace_marker(marker, blocks)
         if document.toc:
             fill_table_of_contents(body, builder.headings, master.styles)
         when = document_date(document.meta)
@@ -206,6 +220,7 @@ def template_context(document: RenderedDocument) -> dict[str, Any]:
         kind=document.kind,
         file_stem=document.file_stem,
         toc=document.toc,
+        logo=None,  # the school's logo as an image, when the build has one (WordWriter.write)
     )
     return context
 
@@ -267,6 +282,21 @@ def _find_marker(body: Any, master_name: str) -> Any:
             f"daar komen de hoofdstukken; {_MASTER_HINT}",
         )
     return found[0]
+
+
+def _without_cover(body: Any, marker: Any) -> None:
+    """A text to paste elsewhere (the schoolgids paragraph): it starts on page 1 with its own heading.
+
+    Everything the master puts before the body marker (cover, contents) goes, and so does the page
+    break before the marker; the first page gets the header and footer of every other page.
+    """
+    for element in list(marker.itersiblings(preceding=True)):
+        if element.tag in (qn("w:p"), qn("w:tbl"), qn("w:sdt")):
+            body.remove(element)
+    for page_break in wml_xpath(marker, "./w:pPr/w:pageBreakBefore"):
+        page_break.getparent().remove(page_break)
+    for first_page in wml_xpath(body, "./w:sectPr/w:titlePg"):
+        first_page.getparent().remove(first_page)
 
 
 def _replace_marker(marker: Any, blocks: list[Any]) -> None:

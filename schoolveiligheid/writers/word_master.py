@@ -7,6 +7,7 @@ styles in REQUIRED_STYLES and one paragraph holding the body marker.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -109,6 +110,26 @@ class MasterStyles:
         return cls(ids=ids, number_abstract_id=str(abstract[0]), text_width=text_width)
 
 
+# Height of a table of contents entry in the master's styles (tools/maak_master.py), in twips:
+# an 11 pt line at 1.15 spacing, plus the space around it.
+TOC_ENTRY_HEIGHT = {1: 413, 2: 293}
+# One A4 page between 2.5 cm margins (14004 twips) less the heading 'Inhoud' and some slack.
+TOC_PAGE_HEIGHT = 12_500
+
+
+def toc_depth(headings: list[tuple[int, str]], deepest: int) -> int:
+    """The most heading levels (up to `deepest`) whose entries still fit on one page; at least 1."""
+    depth = deepest
+    while depth > 1:
+        height = sum(
+            TOC_ENTRY_HEIGHT.get(level, TOC_ENTRY_HEIGHT[2]) for level, _ in headings if level <= depth
+        )
+        if height <= TOC_PAGE_HEIGHT:
+            break
+        depth -= 1
+    return depth
+
+
 def fill_table_of_contents(
     body: BaseOxmlElement, headings: list[tuple[int, str]], styles: MasterStyles
 ) -> None:
@@ -118,8 +139,14 @@ def fill_table_of_contents(
     the contents readable in programs that never update fields, and keeps the page
     count the same when LibreOffice fills in the page numbers.
     """
-    entries = [(level, text) for level, text in headings if level <= 3]
     instructions = wml_xpath(body, ".//w:instrText[starts-with(normalize-space(.), 'TOC')]")
+    # The levels the field lists (\o "1-2"), fewer when they would not fit on one page; the
+    # instruction says so, so LibreOffice and Word make the same entries.
+    levels = re.search(r'\\o\s*"(\d+)-(\d+)"', instructions[0].text or "") if instructions else None
+    deepest = max(int(levels[1]), toc_depth(headings, int(levels[2]))) if levels else 3
+    if levels:
+        instructions[0].text = instructions[0].text.replace(levels[0], f'\\o "{levels[1]}-{deepest}"')
+    entries = [(level, text) for level, text in headings if level <= deepest]
     if not entries or not instructions:
         return
     first = instructions[0].getparent().getparent()

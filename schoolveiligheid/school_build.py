@@ -1,0 +1,251 @@
+"""The build of one school: render, check, Word files, forms, site. The unit every executor runs.
+
+`build_school(job)` is a plain, picklable top-level function of a picklable job, so the same
+unit runs in the build's own process, in a process pool (`bouw --werkers N`) and on a Dask
+cluster (`bouw --dask ADRES`). The policy is loaded once by the driver (build.py); each job
+carries one validated school. The unit writes only into the staging paths the driver gave it
+(or, with `ship`, into a private folder whose files it returns, for a worker on another
+machine); the driver puts everything in place in one commit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import Finding, check_rendered, check_school
+from .clock import today
+from .context import build_context
+from .context.forms import forms_context
+from .documents import SiteBundle
+from .errors import BuildFailed, InvalidInput, Problem
+from .model import SchoolModel
+from .paths import BASE_CONFIG, FORMS_OUTPUT, MASTER_TEMPLATE, find_template
+from .render import RenderedSchool, Renderer
+from .writers import archive, pdf, site
+from .writers.forms import FormWriter
+from .writers.word import WordWriter, document_date
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolJob:
+    """One school to build, and where its outputs go (staging paths that do not exist yet)."""
+
+    school: SchoolModel
+    documents: Path
+    site: Path | None  # None: no website (--zonder-website)
+    work: Path  # scratch folder for the site's Markdown sources
+    sources: Path | None = None  # --bronnen: the school's exported site sources
+    archive: Path | None = None  # --archief: the staged archief/<school>.zip of its site
+    pdf: bool = False
+    pdfa: bool = False
+    ship: bool = False  # build in a private folder and return the files (a worker elsewhere)
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolResult:
+    """What the unit reports back: small, picklable, no rendered text."""
+
+    school_id: str
+    name: str
+    concept: bool
+    findings: tuple[Finding, ...]
+    board_name: str = ""
+    refused: bool = False
+    downloads: tuple[str, ...] = ()  # the .docx/.pdf files of the documents folder
+    # With `ship`: every file written, as (output, relative path, bytes); output is
+    # "documents", "site" or "sources".
+    shipped: tuple[tuple[str, str, bytes], ...] = ()
+    # A Dutch error raised in the unit, carried as data (InvalidInput's problems do not pickle
+    # through its constructor): (message, hint) or the problems.
+    failed: tuple[str, str] | None = None
+    invalid: tuple[Problem, ...] = ()
+
+    def raise_failure(self) -> None:
+        """Raise the unit's error in the driver, as the in-process build would have."""
+        if self.invalid:
+            raise InvalidInput(self.invalid)
+        if self.failed is not None:
+            raise BuildFailed(*self.failed)
+
+
+def master_for(school: SchoolModel) -> Path:
+    """The master .docx: the school's or board's own when its template folder has one."""
+    return find_template(MASTER_TEMPLATE, school.template_dirs)
+
+
+def findings_for(school: SchoolModel, texts: RenderedSchool) -> list[Finding]:
+    """What `controleer` reports and `bouw` acts on: the data and every generated text."""
+    return check_school(school, today()) + check_rendered(school, texts.documents, texts.site_pages)
+
+
+def site_bundle(texts: RenderedSchool, files: list[Path], template_dirs: tuple[Path, ...] = ()) -> SiteBundle:
+    """What the site writer gets for one school: its rendered texts, the names of its downloads and
+    its own template folders (for its stylesheet)."""
+    first = texts.documents[0].meta
+    return SiteBundle(
+        school_id=texts.school_id,
+        school_name=first.school_name,
+        board_name=first.board_name,
+        meta=first,
+        pages=texts.site_pages,
+        documents=texts.documents,
+        downloads=tuple(path.name for path in files),
+        template_dirs=template_dirs,
+    )
+
+
+class _Tools:
+    """The renderer and writers of this process, made once and used for every school it builds."""
+
+    renderer: Renderer | None = None
+    word: WordWriter | None = None
+    forms: FormWriter | None = None
+
+    @classmethod
+    def get(cls) -> tuple[Renderer, WordWriter, FormWriter]:
+        if cls.renderer is None or cls.word is None or cls.forms is None:
+            cls.renderer, cls.word, cls.forms = Renderer(), WordWriter(), FormWriter()
+        return cls.renderer, cls.word, cls.forms
+
+
+# One school at a time per process: MkDocs, matplotlib and the writers' caches are not made for
+# threads, and a Dask worker runs its tasks in threads (as many as it has cores, by default).
+_ONE_AT_A_TIME = threading.Lock()
+
+
+def build_school(job: SchoolJob) -> SchoolResult:
+    """Render, check and write one school into the job's staging paths; see the module's text."""
+    with _ONE_AT_A_TIME:
+        return _build_school_safely(job)
+
+
+def _build_school_safely(job: SchoolJob) -> SchoolResult:
+    try:
+        return _build_school(job)
+    except InvalidInput as error:
+        return _failure(job, invalid=error.problems)
+    except BuildFailed as error:
+        return _failure(job, failed=(error.message, error.hint))
+    finally:
+        # python-docx and docxtpl objects sit in reference cycles holding whole XML trees,
+        # which Python collects rarely: collect after each school, so memory stays flat.
+        gc.collect()
+
+
+def _failure(
+    job: SchoolJob, *, failed: tuple[str, str] | None = None, invalid: tuple[Problem, ...] = ()
+) -> SchoolResult:
+    school = job.school
+    return SchoolResult(
+        school.id,
+        school.policy.school.name,
+        school.policy.document.status == "concept",
+        (),
+        "",
+        failed=failed,
+        invalid=invalid,
+    )
+
+
+def _build_school(job: SchoolJob) -> SchoolResult:
+    school = job.school
+    renderer, word, forms = _Tools.get()
+    texts = renderer.render_school(build_context(school, pdf=job.pdf), school.template_dirs)
+    findings = tuple(findings_for(school, texts))
+    result = SchoolResult(
+        school.id,
+        school.policy.school.name,
+        school.policy.document.status == "concept",
+        findings,
+        texts.documents[0].meta.board_name if texts.documents else "",
+    )
+    if school.policy.document.status == "vastgesteld" and any(f.severity == "fout" for f in findings):
+        return dataclasses.replace(result, refused=True)
+    if not job.ship:
+        files = _write(job, texts, word, forms, job.documents, job.site, job.work, job.sources, job.archive)
+        return dataclasses.replace(result, downloads=tuple(p.name for p in files))
+    with tempfile.TemporaryDirectory(prefix="schoolveiligheid-") as private:
+        own = Path(private)
+        outputs = {
+            "documents": own / "documents",
+            "site": own / "site",
+            "sources": own / "sources",
+            "archive": own / "archive",
+        }
+        files = _write(
+            job,
+            texts,
+            word,
+            forms,
+            outputs["documents"],
+            outputs["site"] if job.site is not None else None,
+            own / "work",
+            outputs["sources"] if job.sources is not None else None,
+            outputs["archive"] / job.archive.name if job.archive is not None else None,
+        )
+        shipped = tuple(
+            (output, path.relative_to(folder).as_posix(), path.read_bytes())
+            for output, folder in outputs.items()
+            for path in sorted(folder.rglob("*"))
+            if path.is_file()
+        )
+    return dataclasses.replace(result, downloads=tuple(p.name for p in files), shipped=shipped)
+
+
+def _write(
+    job: SchoolJob,
+    texts: RenderedSchool,
+    word: WordWriter,
+    forms: FormWriter,
+    documents: Path,
+    site_stage: Path | None,
+    work: Path,
+    sources: Path | None,
+    archive_stage: Path | None,
+) -> list[Path]:
+    school = job.school
+    documents.mkdir(parents=True)
+    files = word.write(texts.documents, documents, master_for(school), school.logo)
+    forms.write(forms_context(school), documents / FORMS_OUTPUT, school.template_dirs)
+    if job.pdf:
+        files += pdf.convert_beside(files, pdfa=job.pdfa)
+    if site_stage is None and sources is None:
+        return files
+    bundle = site_bundle(texts, files, school.template_dirs)
+    if site_stage is not None:
+        site.write_school(bundle, site_stage, work, files, BASE_CONFIG)
+        if archive_stage is not None:
+            archive_stage.parent.mkdir(parents=True, exist_ok=True)
+            archive.write(site_stage, archive_stage, document_date(texts.documents[0].meta))
+    if sources is not None:
+        site.write_sources(bundle, sources, files, BASE_CONFIG, mkdocs_theme_fix=False)
+    return files
+
+
+def unpack(result: SchoolResult, targets: dict[str, Path | None]) -> None:
+    """Write the files a worker elsewhere shipped into the driver's staging paths."""
+    for output, relative, data in result.shipped:
+        folder = targets.get(output)
+        if folder is None:
+            continue
+        path = folder / relative
+        if not path.resolve().is_relative_to(folder.resolve()):
+            raise BuildFailed(f"een werker stuurde een onverwacht bestand: {relative}", "bouw opnieuw")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        path.chmod(0o644)
+
+
+def remove_partial(job: SchoolJob) -> None:
+    """Clear what a failed or refused school left in its staging paths."""
+    for folder in (job.documents, job.site, job.work, job.sources):
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+    if job.archive is not None:
+        job.archive.unlink(missing_ok=True)

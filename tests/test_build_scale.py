@@ -1,0 +1,185 @@
+"""Builds that scale: incremental rebuilds, schools built in parallel processes or on Dask.
+
+A rebuild skips every school whose inputs and outputs are unchanged (nothing rewritten: same
+inode, same modification time) and says so in Dutch; a changed school file, a changed default
+template or a missing output file brings back exactly the schools it concerns; `--opnieuw`
+builds everything. A build with 2 processes and one on a Dask LocalCluster write byte for
+byte what a build in one process writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from schoolveiligheid import incremental
+from schoolveiligheid.build import BuildOptions, build
+from schoolveiligheid.cli import main
+from schoolveiligheid.files import WORK_FOLDER
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHOOLS = ["kompasroos", "vlinderboom", "zonnewijzer"]
+
+
+def _stats(folder: Path) -> dict[str, tuple[int, int]]:
+    """Inode and modification time of every output file (the work folder left out)."""
+    return {
+        path.relative_to(folder).as_posix(): (path.stat().st_ino, path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and WORK_FOLDER not in path.relative_to(folder).parts
+    }
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and WORK_FOLDER not in path.relative_to(folder).parts
+    }
+
+
+def _school_stats(stats: dict[str, tuple[int, int]], school_id: str) -> dict[str, tuple[int, int]]:
+    return {
+        name: stat
+        for name, stat in stats.items()
+        if name.startswith((f"documenten/{school_id}/", f"site/{school_id}/"))
+    }
+
+
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example policy and its complete outputs (documents and sites), built once."""
+    base = tmp_path_factory.mktemp("incrementeel")
+    shutil.copytree(ROOT / "policy", base / "policy")
+    report = build(BuildOptions(policy=base / "policy", output_root=base / "uit"))
+    assert sorted(report.built) == SCHOOLS
+    return base
+
+
+@pytest.fixture
+def built(first_build: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A fresh copy of the first build at the same place each time (the record names absolute paths)."""
+    saved = tmp_path / "bewaard"
+    shutil.copytree(first_build, saved, copy_function=shutil.copy2)
+    yield first_build / "policy", first_build / "uit"
+    shutil.rmtree(first_build)
+    shutil.copytree(saved, first_build, copy_function=shutil.copy2)
+
+
+def test_an_unchanged_rebuild_rewrites_nothing_and_says_so(
+    built: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy, out = built
+    before = _stats(out)
+    assert main(["bouw", "--policy", str(policy), "--uitvoer", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "ongewijzigd sinds de vorige bouw, overgeslagen: kompasroos, vlinderboom, zonnewijzer" in printed
+    assert "--opnieuw" in printed
+    assert _stats(out) == before  # same inodes, same times: not one file written
+
+
+def test_a_changed_school_file_rebuilds_only_that_school(built: tuple[Path, Path]) -> None:
+    policy, out = built
+    before = _stats(out)
+    school = policy / "vlinderboom.yaml"
+    school.write_text(school.read_text(encoding="utf-8") + "\n# een kleine wijziging\n", encoding="utf-8")
+    report = build(BuildOptions(policy=policy, output_root=out))
+    assert report.built == ["vlinderboom"]
+    assert report.skipped == ["kompasroos", "zonnewijzer"]
+    after = _stats(out)
+    for school_id in ("kompasroos", "zonnewijzer"):
+        assert _school_stats(after, school_id) == _school_stats(before, school_id)
+    assert _school_stats(after, "vlinderboom") != _school_stats(before, "vlinderboom")
+    assert "site/index.html" in after  # the board index still lists every school
+    index = (out / "site" / "index.html").read_text(encoding="utf-8")
+    assert all(f"{school_id}/index.html" in index for school_id in SCHOOLS)
+
+
+def test_a_changed_default_template_rebuilds_every_school(
+    built: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key covers every file of the default templates: here a copy stands in for them, so the
+    test can change one without touching the project's own."""
+    policy, out = built
+    defaults = tmp_path / "templates"
+    shutil.copytree(incremental.DEFAULT_TEMPLATES, defaults)
+    monkeypatch.setattr(incremental, "DEFAULT_TEMPLATES", defaults)
+    build(BuildOptions(policy=policy, output_root=out))  # the record now names the stand-in
+    assert build(BuildOptions(policy=policy, output_root=out)).skipped == SCHOOLS
+    chapter = next(defaults.rglob("*.md.j2"))
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    report = build(BuildOptions(policy=policy, output_root=out))
+    assert sorted(report.built) == SCHOOLS and report.skipped == []
+
+
+def test_a_deleted_output_file_rebuilds_that_school(built: tuple[Path, Path]) -> None:
+    policy, out = built
+    (out / "site" / "zonnewijzer" / "contact.html").unlink()
+    edited = sorted((out / "documenten" / "kompasroos").glob("*.docx"))[0]
+    report = build(BuildOptions(policy=policy, output_root=out))
+    assert report.built == ["zonnewijzer"]
+    assert (out / "site" / "zonnewijzer" / "contact.html").is_file()
+    edited.write_bytes(edited.read_bytes() + b"\0")  # same file, other bytes
+    assert build(BuildOptions(policy=policy, output_root=out)).built == ["kompasroos"]
+
+
+def test_opnieuw_builds_every_school(built: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    policy, out = built
+    before = _stats(out)
+    argv = ["bouw", "--policy", str(policy), "--uitvoer", str(out), "--zonder-website", "--opnieuw"]
+    assert main([*argv, "--werkers", "1"]) == 0
+    printed = capsys.readouterr().out
+    assert "overgeslagen" not in printed
+    assert all(f"{school_id}: " in printed for school_id in SCHOOLS)
+    after = _stats(out)
+    for school_id in SCHOOLS:
+        documents = {k: v for k, v in _school_stats(after, school_id).items() if k.startswith("documenten/")}
+        assert documents and all(before[name] != stat for name, stat in documents.items())
+
+
+def test_the_no_op_decision_loads_nothing(built: tuple[Path, Path]) -> None:
+    """Decided from hashes alone: the record's plan says there is nothing to do."""
+    policy, out = built
+    options = {"pdf": False, "pdfa": False, "website": True, "archive": False}
+    plan = incremental.plan(policy, out, options)
+    assert plan.nothing_to_do and plan.skip == frozenset(SCHOOLS)
+    assert not incremental.plan(policy, out, {**options, "pdf": True}).skip  # other options, other outputs
+
+
+def test_two_workers_write_the_same_bytes_as_one(tmp_path: Path) -> None:
+    one = build(BuildOptions(policy=ROOT / "policy", output_root=tmp_path / "een", workers=1))
+    two = build(BuildOptions(policy=ROOT / "policy", output_root=tmp_path / "twee", workers=2))
+    assert sorted(one.built) == sorted(two.built) == SCHOOLS
+    first, second = _digests(tmp_path / "een"), _digests(tmp_path / "twee")
+    assert first and first == second
+    assert [str(f) for f in one.findings] == [str(f) for f in two.findings]
+
+
+def test_a_dask_cluster_writes_the_same_bytes_as_a_local_build(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed", reason="de extra 'dask' is niet geïnstalleerd")
+    local = build(BuildOptions(policy=ROOT / "policy", output_root=tmp_path / "lokaal", workers=1))
+    with (
+        distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster,
+    ):
+        remote = build(
+            BuildOptions(
+                policy=ROOT / "policy", output_root=tmp_path / "dask", dask=cluster.scheduler_address
+            )
+        )
+    assert sorted(remote.built) == sorted(local.built) == SCHOOLS
+    first, second = _digests(tmp_path / "lokaal"), _digests(tmp_path / "dask")
+    assert first and first == second
+
+
+def test_an_unreachable_dask_scheduler_is_a_dutch_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("distributed", reason="de extra 'dask' is niet geïnstalleerd")
+    argv = ["bouw", "--uitvoer", str(tmp_path / "uit"), "--zonder-website", "--opnieuw"]
+    assert main([*argv, "--dask", "tcp://127.0.0.1:1"]) != 0
+    err = capsys.readouterr().err
+    assert "kan de Dask-scheduler op tcp://127.0.0.1:1 niet bereiken" in err
+    assert not (tmp_path / "uit" / "documenten").exists()

@@ -1,0 +1,86 @@
+"""Work done once per process (issue 15) gives the same bytes as doing it every time."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from site_fixture import board_case
+
+from schoolveiligheid.documents import Chart, ChartSeries
+from schoolveiligheid.writers import charts, site
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE_CONFIG = ROOT / "mkdocs.yml"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_shared_theme_listing_gives_the_same_sites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case = board_case(tmp_path / "downloads")
+    site._THEME_FILES.clear()
+    with monkeypatch.context() as patch:  # every build walks and filters the theme itself
+        patch.setattr(site, "_list_theme_files_once", lambda env, theme: None)
+        site.write(case.bundles, tmp_path / "zonder" / "site", case.downloads, BASE_CONFIG)
+    assert not site._THEME_FILES
+    site.write(case.bundles, tmp_path / "met" / "site", case.downloads, BASE_CONFIG)
+    assert site._THEME_FILES, "the installed theme's listing is kept for the next site"
+    site.write(case.bundles, tmp_path / "weer" / "site", case.downloads, BASE_CONFIG)
+    without = tree(tmp_path / "zonder" / "site")
+    assert any(name.endswith(".js") for name in without)  # the theme's static files are there
+    assert tree(tmp_path / "met" / "site") == without
+    assert tree(tmp_path / "weer" / "site") == without
+
+
+def test_own_theme_folder_is_walked_every_time(tmp_path: Path) -> None:
+    assert not site._installed(tmp_path)
+    own = tmp_path / "thema"
+    (own / "assets").mkdir(parents=True)
+    (own / "assets" / "a.css").write_text("a", encoding="utf-8")
+    keep = lambda name: True  # noqa: E731
+    assert site._theme_files(str(own), False, frozenset(), keep) == ("assets/a.css",)
+    (own / "assets" / "b.css").write_text("b", encoding="utf-8")
+    assert site._theme_files(str(own), False, frozenset(), keep) == ("assets/a.css", "assets/b.css")
+
+
+def chart(title: str = "Veiligheidsbeleving") -> Chart:
+    return Chart(
+        name="veiligheid",
+        title=title,
+        description="Het percentage leerlingen dat zich veilig voelt, per schooljaar.",
+        labels=("2024-2025", "2025-2026", "2026-2027"),
+        panels=(ChartSeries("leerlingen", (88.0, None, 91.5), goal=90.0, goal_label="doel"),),
+    )
+
+
+def test_charts_are_drawn_once_per_data_with_the_same_bytes() -> None:
+    charts.svg.cache_clear()
+    charts.png.cache_clear()
+    drawn_svg, drawn_png = charts.svg.__wrapped__(chart()), charts.png.__wrapped__(chart())
+    assert charts.svg(chart()) == drawn_svg
+    assert charts.svg(chart()) == drawn_svg  # from the store
+    assert charts.png(chart()) == drawn_png
+    assert charts.png(chart()) == drawn_png
+    assert charts.svg.cache_info().hits == 1
+    assert charts.png.cache_info().hits == 1
+    assert charts.svg(chart("Andere titel")) != drawn_svg  # other data, drawn anew
+
+
+@pytest.mark.slow
+def test_scale_benchmark_prints_every_row(tmp_path: Path) -> None:
+    """A smoke test of benchmarks/bench_scale.py with tiny sizes: every row is printed (no timings checked)."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_scale.py"), "--snel"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for row in ("| P1 ", "| P2 ", "| P2b ", "| P3 ", "| P4 ", "| P5 ", "| PDF"):
+        assert row in result.stdout, result.stdout
