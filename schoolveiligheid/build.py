@@ -16,10 +16,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .clock import today
 from .documents import SchoolLink
@@ -90,7 +91,88 @@ class BuildReport:
         return not self.refused
 
 
-def select(schools: list[SchoolModel], only: Iterable[str]) -> list[SchoolModel]:
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+S = TypeVar("S", bound=_HasId)
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolRef:
+    """What the driver keeps of a validated school: never its whole model (see validate_folder)."""
+
+    id: str
+    name: str
+    concept: bool
+    source: Path
+    board_templates: Path | None
+
+
+def validate_folder(policy: Path) -> tuple[list[SchoolRef], tuple[Path, ...]]:
+    """Validate every school of the policy folder, one at a time, as `load_schools` would; return
+    what the build keeps of each, and the board files. Raises InvalidInput with every problem.
+
+    Only one school's model is in memory at a time: a board of 1,000 schools validates in the
+    memory of one (the whole folder at once would hold about 0.45 MiB per school).
+    """
+    from .load import read_policy_files, read_policy_folder, yaml_files
+    from .model import load_school
+
+    if not policy.is_dir():
+        read_policy_folder(policy)  # raises the Dutch error for a missing folder
+    school_files: list[Path] = []
+    boards: list[Path] = []
+    problems: dict[Problem, None] = {}
+    for path in yaml_files(policy):
+        try:
+            files = read_policy_files([path])
+        except InvalidInput as error:
+            problems.update(dict.fromkeys(error.problems))
+            continue
+        (school_files if files.schools else boards).append(path)
+    if problems:  # as load_schools: unreadable or wrong files first, on their own
+        raise InvalidInput(problems)
+    if not school_files:
+        read_policy_folder(policy)  # raises: this folder holds no school file
+    refs: list[SchoolRef] = []
+    seen: dict[str, str] = {}
+    for path in school_files:
+        try:
+            model = load_school(path, tuple(boards))
+        except InvalidInput as error:
+            problems.update(dict.fromkeys(error.problems))
+            continue
+        if model.id in seen:
+            mark = model.policy.school.mark_of("id")
+            problems[
+                Problem(
+                    mark.file,
+                    mark.line,
+                    "school.id",
+                    f"school-id '{model.id}' komt ook voor in {seen[model.id]}",
+                    "geef elke school een eigen id",
+                )
+            ] = None
+            continue
+        seen[model.id] = str(path)
+        refs.append(
+            SchoolRef(
+                model.id,
+                model.policy.school.name,
+                model.policy.document.status == "concept",
+                path,
+                model.board_templates,
+            )
+        )
+        del model
+    if problems:
+        raise InvalidInput(problems)
+    return refs, tuple(boards)
+
+
+def select(schools: list[S], only: Iterable[str]) -> list[S]:
     """The schools asked for; an unknown id is a usage error for the CLI to report."""
     wanted = list(only)
     if not wanted:
@@ -241,9 +323,7 @@ def build(options: BuildOptions, progress: Progress = no_progress) -> BuildRepor
             report.skipped = list(plan.wanted)
             return report
         skip = plan.skip
-    from .model import load_schools
-
-    everything = load_schools(options.policy)
+    everything, boards = validate_folder(options.policy)
     schools = select(everything, options.only)
     report.skipped = [school.id for school in schools if school.id in skip]
     to_build = [school for school in schools if school.id not in skip]
@@ -257,7 +337,8 @@ def build(options: BuildOptions, progress: Progress = no_progress) -> BuildRepor
             sources = None
             if options.sources is not None:
                 sources = later.enter_context(Swap(options.sources))
-            jobs = [_job(school, options, swap, sources) for school in to_build]
+            run = uuid.uuid4().hex  # this build, for the workers' renderer and writers
+            jobs = [_job(school, boards, options, swap, sources, run) for school in to_build]
             _refuse_foreign_files(swap)
             if sources is not None:
                 _refuse_foreign_files(sources)
@@ -267,7 +348,7 @@ def build(options: BuildOptions, progress: Progress = no_progress) -> BuildRepor
                 report.refused.extend(result.school_id for result in results)
                 report.findings.extend(finding for result in results for finding in result.findings)
                 return report
-            _finish(results, jobs, everything, options, report, swap)
+            _finish(results, jobs, everything, boards, options, report, swap)
             swap.commit()
             report.built.extend(result.school_id for result in results if not result.refused)
             if sources is not None:
@@ -289,12 +370,21 @@ def _option_values(options: BuildOptions) -> dict[str, Any]:
     return {"pdf": options.pdf, "pdfa": options.pdfa, "website": options.website, "archive": options.archive}
 
 
-def _job(school: SchoolModel, options: BuildOptions, swap: Swap, sources: Swap | None) -> SchoolJob:
+def _job(
+    school: SchoolRef,
+    boards: tuple[Path, ...],
+    options: BuildOptions,
+    swap: Swap,
+    sources: Swap | None,
+    run: str,
+) -> SchoolJob:
     from .school_build import SchoolJob
 
     root = output_root(options)
     return SchoolJob(
-        school=school,
+        school_id=school.id,
+        source=school.source,
+        boards=boards,
         documents=swap.stage(root / DOCUMENTS_OUTPUT / school.id),
         site=swap.stage(root / SITE_OUTPUT / school.id) if options.website else None,
         work=swap.area / f"bron-{school.id}",
@@ -305,6 +395,7 @@ def _job(school: SchoolModel, options: BuildOptions, swap: Swap, sources: Swap |
         pdf=options.pdf,
         pdfa=options.pdfa,
         ship=options.dask is not None,
+        run=run,
     )
 
 
@@ -407,6 +498,10 @@ def _worker_start() -> None:
         ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
+# How long to keep trying to reach a Dask scheduler before giving up with a Dutch error.
+DASK_CONNECT_SECONDS = 10
+
+
 @contextlib.contextmanager
 def _dask_executor(address: str) -> Iterator[Executor]:
     try:
@@ -417,7 +512,7 @@ def _dask_executor(address: str) -> Iterator[Executor]:
             "installeer het met: pip install 'schoolveiligheid[dask]'",
         ) from None
     try:
-        client = Client(address, timeout=10, set_as_default=False)  # type: ignore[no-untyped-call, unused-ignore]
+        client = Client(address, timeout=DASK_CONNECT_SECONDS, set_as_default=False)  # type: ignore[no-untyped-call, unused-ignore]
     except (OSError, TimeoutError, ValueError) as error:
         raise BuildFailed(
             f"kan de Dask-scheduler op {address} niet bereiken ({type(error).__name__})",
@@ -432,7 +527,8 @@ def _dask_executor(address: str) -> Iterator[Executor]:
 def _finish(
     results: list[SchoolResult],
     jobs: list[SchoolJob],
-    everything: list[SchoolModel],
+    everything: list[SchoolRef],
+    board_files: tuple[Path, ...],
     options: BuildOptions,
     report: BuildReport,
     swap: Swap,
@@ -467,18 +563,17 @@ def _finish(
             old = root / ARCHIVE_OUTPUT / f"{school_id}.zip"
             if old.is_file():
                 swap.remove(old)
-    boards = incremental.boards_of(options.policy, [school.source for school in everything])
+    boards = [path.resolve() for path in board_files]
     values = _option_values(options)
     schools = dict(earlier.get("schools", {}))
     for job, result in zip(jobs, results, strict=True):
         if result.refused:
             continue
-        school = job.school
-        inputs = _inputs(school)
+        inputs = incremental.SchoolInputs(job.source.resolve(), result.input_files, result.input_folders)
         outputs = {DOCUMENTS_OUTPUT: incremental.output_record(job.documents)}
         if job.site is not None:
             outputs[SITE_OUTPUT] = incremental.output_record(job.site)
-        schools[school.id] = {
+        schools[job.school_id] = {
             "naam": result.name,
             "concept": result.concept,
             "invoer": incremental.record_inputs(inputs),
@@ -501,26 +596,13 @@ def _finish(
     )
 
 
-def _inputs(school: SchoolModel) -> Any:
-    """The files and folders a school's build read, for its input key."""
-    from .incremental import SchoolInputs
-
-    files = [school.logo] if school.logo is not None else []
-    files += [Path(text.file) for text in school.own_texts]
-    return SchoolInputs(
-        school.source.resolve(),
-        tuple(path.resolve() for path in files),
-        tuple(folder.resolve() for folder in school.template_dirs),
-    )
-
-
-def _board(everything: list[SchoolModel], built: set[str], swap: Swap) -> list[SchoolLink]:
+def _board(everything: list[SchoolRef], built: set[str], swap: Swap) -> list[SchoolLink]:
     """Every school for the board index, each as its site now stands: a school not built in
     this run (refused, or left out with --school) keeps the name and status of its last build."""
     earlier = swap.previous_state().get("schools", {})
     board = []
     for school in everything:
-        link = SchoolLink(school.id, school.policy.school.name, school.policy.document.status == "concept")
+        link = SchoolLink(school.id, school.name, school.concept)
         last = earlier.get(school.id)
         if school.id not in built and isinstance(last, dict):
             link = SchoolLink(school.id, str(last.get("naam", link.school_name)), bool(last.get("concept")))
@@ -543,6 +625,6 @@ def _refuse_foreign_files(swap: Swap) -> None:
         )
 
 
-def _board_templates(school: SchoolModel) -> tuple[Path, ...]:
+def _board_templates(school: SchoolRef) -> tuple[Path, ...]:
     """The board's own template folder, for the board's index page (which names that school's board)."""
     return (school.board_templates,) if school.board_templates is not None else ()

@@ -304,8 +304,9 @@ def parser() -> argparse.ArgumentParser:
         "--werkers",
         type=_positive,
         metavar="N",
-        help="bouw N scholen tegelijk, elk in een eigen proces (standaard: het aantal processorkernen; "
-        "1: alles in dit proces)",
+        default=os.environ.get(WORKERS_VARIABLE),  # a string default goes through _positive as well
+        help="bouw N scholen tegelijk, elk in een eigen proces (standaard: het aantal processorkernen, "
+        f"of {WORKERS_VARIABLE} als die is gezet; 1: alles in dit proces)",
     )
     bouw.add_argument(
         "--dask",
@@ -379,6 +380,10 @@ def _policy_words(args: argparse.Namespace) -> list[str]:
 
 def _school_words(args: argparse.Namespace) -> list[str]:
     return [word for school_id in args.school for word in ("--school", school_id)]
+
+
+# A computer's own default for --werkers (e.g. 1 on a shared server, or in a test run).
+WORKERS_VARIABLE = "SCHOOLVEILIGHEID_WERKERS"
 
 
 def _positive(text: str) -> int:

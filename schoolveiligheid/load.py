@@ -731,9 +731,45 @@ def _parse(text: str, file: str) -> Any:
     return data
 
 
+# Policy and case files parsed in this process, by file name and text, handed out as copies: a run
+# that loads the same folder again (a preview on every save, `controleer` then `bouw`, the tests)
+# parses an unchanged file once. Only small files are kept, and only a few: memory stays bounded.
+_PARSED: dict[tuple[str, str], Any] = {}
+_PARSED_LIMIT = 64
+_PARSED_MAX_CHARS = 200_000
+
+
+def _copy(node: Any) -> Any:
+    """A fresh copy of parsed data: new mappings and lists with their marks; scalars are immutable."""
+    if isinstance(node, MarkedDict):
+        mapping = MarkedDict(node.mark)
+        for key, value in node.items():
+            mapping[key] = _copy(value)
+        mapping.marks = dict(node.marks)
+        return mapping
+    if isinstance(node, MarkedList):
+        sequence = MarkedList(node.mark)
+        sequence.extend(_copy(item) for item in node)
+        sequence.marks = list(node.marks)
+        return sequence
+    return node
+
+
+def _parse_once(text: str, file: str) -> Any:
+    if len(text) > _PARSED_MAX_CHARS:
+        return _parse(text, file)
+    key = (file, text)
+    if key not in _PARSED:
+        data = _parse(text, file)  # a file with a problem raises and is never kept
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[key] = data
+    return _copy(_PARSED[key])
+
+
 def parse_yaml(text: str, file: str) -> MarkedDict:
     """Parse one YAML document of keys into marked plain data; raise InvalidInput on any problem."""
-    data = _parse(text, file)
+    data = _parse_once(text, file)
     if data is None:
         return MarkedDict(Mark(file, 1, ()))
     if not isinstance(data, MarkedDict):

@@ -2,10 +2,11 @@
 
 `build_school(job)` is a plain, picklable top-level function of a picklable job, so the same
 unit runs in the build's own process, in a process pool (`bouw --werkers N`) and on a Dask
-cluster (`bouw --dask ADRES`). The policy is loaded once by the driver (build.py); each job
-carries one validated school. The unit writes only into the staging paths the driver gave it
-(or, with `ship`, into a private folder whose files it returns, for a worker on another
-machine); the driver puts everything in place in one commit.
+cluster (`bouw --dask ADRES`). The driver (build.py) validates the whole policy first, school
+by school; each job names one school, which the unit loads again from its file, so no process
+holds every school's model at once. The unit writes only into the staging paths the driver
+gave it (or, with `ship`, into a private folder whose files it returns, for a worker on
+another machine); the driver puts everything in place in one commit.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .context import build_context
 from .context.forms import forms_context
 from .documents import SiteBundle
 from .errors import BuildFailed, InvalidInput, Problem
-from .model import SchoolModel
+from .model import SchoolModel, load_school
 from .paths import BASE_CONFIG, FORMS_OUTPUT, MASTER_TEMPLATE, find_template
 from .render import RenderedSchool, Renderer
 from .writers import archive, pdf, site
@@ -36,7 +37,9 @@ from .writers.word import WordWriter, document_date
 class SchoolJob:
     """One school to build, and where its outputs go (staging paths that do not exist yet)."""
 
-    school: SchoolModel
+    school_id: str
+    source: Path  # the school's YAML file: the unit loads it again (a model per school, never all at once)
+    boards: tuple[Path, ...]  # the board files of the policy folder
     documents: Path
     site: Path | None  # None: no website (--zonder-website)
     work: Path  # scratch folder for the site's Markdown sources
@@ -45,6 +48,7 @@ class SchoolJob:
     pdf: bool = False
     pdfa: bool = False
     ship: bool = False  # build in a private folder and return the files (a worker elsewhere)
+    run: str = ""  # the build this job belongs to: a worker's renderer and writers serve one build only
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +60,9 @@ class SchoolResult:
     concept: bool
     findings: tuple[Finding, ...]
     board_name: str = ""
+    # What the build read besides the YAML: logo and own texts, and the template folders.
+    input_files: tuple[Path, ...] = ()
+    input_folders: tuple[Path, ...] = ()
     refused: bool = False
     downloads: tuple[str, ...] = ()  # the .docx/.pdf files of the documents folder
     # With `ship`: every file written, as (output, relative path, bytes); output is
@@ -101,16 +108,18 @@ def site_bundle(texts: RenderedSchool, files: list[Path], template_dirs: tuple[P
 
 
 class _Tools:
-    """The renderer and writers of this process, made once and used for every school it builds."""
+    """The renderer and writers of this process for one build, used for every school of it (as a
+    build in one process always did); a new build, here or on a long-lived Dask worker, gets new ones."""
 
+    run: str | None = None
     renderer: Renderer | None = None
     word: WordWriter | None = None
     forms: FormWriter | None = None
 
     @classmethod
-    def get(cls) -> tuple[Renderer, WordWriter, FormWriter]:
-        if cls.renderer is None or cls.word is None or cls.forms is None:
-            cls.renderer, cls.word, cls.forms = Renderer(), WordWriter(), FormWriter()
+    def get(cls, run: str) -> tuple[Renderer, WordWriter, FormWriter]:
+        if cls.run != run or cls.renderer is None or cls.word is None or cls.forms is None:
+            cls.run, cls.renderer, cls.word, cls.forms = run, Renderer(), WordWriter(), FormWriter()
         return cls.renderer, cls.word, cls.forms
 
 
@@ -141,11 +150,10 @@ def _build_school_safely(job: SchoolJob) -> SchoolResult:
 def _failure(
     job: SchoolJob, *, failed: tuple[str, str] | None = None, invalid: tuple[Problem, ...] = ()
 ) -> SchoolResult:
-    school = job.school
     return SchoolResult(
-        school.id,
-        school.policy.school.name,
-        school.policy.document.status == "concept",
+        job.school_id,
+        "",
+        False,
         (),
         "",
         failed=failed,
@@ -154,8 +162,8 @@ def _failure(
 
 
 def _build_school(job: SchoolJob) -> SchoolResult:
-    school = job.school
-    renderer, word, forms = _Tools.get()
+    school = load_school(job.source, job.boards)
+    renderer, word, forms = _Tools.get(job.run)
     texts = renderer.render_school(build_context(school, pdf=job.pdf), school.template_dirs)
     findings = tuple(findings_for(school, texts))
     result = SchoolResult(
@@ -164,11 +172,19 @@ def _build_school(job: SchoolJob) -> SchoolResult:
         school.policy.document.status == "concept",
         findings,
         texts.documents[0].meta.board_name if texts.documents else "",
+        tuple(
+            path.resolve()
+            for path in ([school.logo] if school.logo else [])
+            + [Path(text.file) for text in school.own_texts]
+        ),
+        tuple(folder.resolve() for folder in school.template_dirs),
     )
     if school.policy.document.status == "vastgesteld" and any(f.severity == "fout" for f in findings):
         return dataclasses.replace(result, refused=True)
     if not job.ship:
-        files = _write(job, texts, word, forms, job.documents, job.site, job.work, job.sources, job.archive)
+        files = _write(
+            job, school, texts, word, forms, job.documents, job.site, job.work, job.sources, job.archive
+        )
         return dataclasses.replace(result, downloads=tuple(p.name for p in files))
     with tempfile.TemporaryDirectory(prefix="schoolveiligheid-") as private:
         own = Path(private)
@@ -180,6 +196,7 @@ def _build_school(job: SchoolJob) -> SchoolResult:
         }
         files = _write(
             job,
+            school,
             texts,
             word,
             forms,
@@ -200,6 +217,7 @@ def _build_school(job: SchoolJob) -> SchoolResult:
 
 def _write(
     job: SchoolJob,
+    school: SchoolModel,
     texts: RenderedSchool,
     word: WordWriter,
     forms: FormWriter,
@@ -209,7 +227,6 @@ def _write(
     sources: Path | None,
     archive_stage: Path | None,
 ) -> list[Path]:
-    school = job.school
     documents.mkdir(parents=True)
     files = word.write(texts.documents, documents, master_for(school), school.logo)
     forms.write(forms_context(school), documents / FORMS_OUTPUT, school.template_dirs)

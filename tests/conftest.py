@@ -12,6 +12,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a clean checkout without installing the package
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1790000000")  # reproducible document dates in tests
+# Builds run in the test's own process (warm compiled templates, no process start per build); the
+# pool of workers and the Dask executor have their own tests in test_build_scale.py.
+os.environ.setdefault("SCHOOLVEILIGHEID_WERKERS", "1")
 
 from schoolveiligheid.context import SchoolContext, build_context  # noqa: E402
 from schoolveiligheid.model import SchoolModel, load_schools  # noqa: E402

@@ -92,7 +92,9 @@ def _paragraph_line(paragraph: Paragraph) -> str:
         parts.append(f"**{text}**" if is_bold and text else text)
     style = paragraph.style.name if paragraph.style is not None else "Normal"
     line = "".join(parts)
-    return line if style == "Normal" else f"[{style}] {line}"
+    line = line if style == "Normal" else f"[{style}] {line}"
+    # '@ nieuwe pagina' puts the break on the paragraph after it: shown as the line a break paragraph gave.
+    return f"[nieuwe pagina]\n{line}" if paragraph.paragraph_format.page_break_before else line
 
 
 def _block_lines(container: BlockItemContainer) -> list[str]:

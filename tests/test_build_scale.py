@@ -175,11 +175,31 @@ def test_a_dask_cluster_writes_the_same_bytes_as_a_local_build(tmp_path: Path) -
 
 
 def test_an_unreachable_dask_scheduler_is_a_dutch_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytest.importorskip("distributed", reason="de extra 'dask' is niet geïnstalleerd")
+    from schoolveiligheid import build as building
+
+    monkeypatch.setattr(building, "DASK_CONNECT_SECONDS", 1)  # nothing listens there: no need to wait 10 s
     argv = ["bouw", "--uitvoer", str(tmp_path / "uit"), "--zonder-website", "--opnieuw"]
     assert main([*argv, "--dask", "tcp://127.0.0.1:1"]) != 0
     err = capsys.readouterr().err
     assert "kan de Dask-scheduler op tcp://127.0.0.1:1 niet bereiken" in err
     assert not (tmp_path / "uit" / "documenten").exists()
+
+
+def test_the_computers_default_for_werkers_comes_from_its_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SCHOOLVEILIGHEID_WERKERS sets the default of --werkers (checked like the option); unset: the cores."""
+    from schoolveiligheid import cli
+
+    monkeypatch.setenv(cli.WORKERS_VARIABLE, "3")
+    assert cli.parser().parse_args(["bouw"]).werkers == 3
+    assert cli.parser().parse_args(["bouw", "--werkers", "2"]).werkers == 2
+    monkeypatch.delenv(cli.WORKERS_VARIABLE)
+    assert cli.parser().parse_args(["bouw"]).werkers is None  # then build.default_workers(): the cores
+    monkeypatch.setenv(cli.WORKERS_VARIABLE, "nul")
+    assert main(["bouw", "--uitvoer", str(tmp_path / "uit")]) == 2
+    assert "'nul' is geen geheel getal van 1 of meer" in capsys.readouterr().err
+    assert not (tmp_path / "uit").exists()

@@ -305,4 +305,6 @@ def test_only_law_in_force_stands_under_wat_de_wet_zegt_in_the_letters(tmp_path:
     for case in sorted(cases.glob("*.yaml")):
         for path in write_letter(case, EXAMPLE_POLICY, tmp_path / "uit").paths:
             shown |= _assert_only_law(_law_sections_docx(docx_outline(path)), path.name)
-    assert {"schorsing_wpo", "verwijdering_andere_school"} <= shown
+    # Issue 13: only the schorsing letter keeps the heading; the removal letters explain the law in running
+    # text (tests/test_removal_letters_plain.py).
+    assert {"schorsing_wpo"} <= shown

@@ -1,10 +1,14 @@
 """The package's stages import only earlier stages, and only the loader reads YAML.
 
-law_calendar  ->  errors, documents, law  ->  load, paths  ->  model  ->  checks, context, verschil  ->  render  ->  writers
-    ->  build, brief  ->  cli
+law_calendar  ->  errors, documents, law, colours  ->  load, paths, files  ->  yaml_edit, incremental
+    ->  model  ->  overrides  ->  checks, context, verschil  ->  render  ->  writers  ->  school_build
+    ->  build, brief, nieuw, rollover  ->  preview  ->  cli  ->  __main__
 
-The commands beside the build each have one package: `verschil` (compares two models, after the
-model) and `brief` (letters, after the writers, whose Word filler it uses).
+The commands beside the build each have one package or module: `verschil` (compares two models, after
+the model), `brief` (letters, after the writers, whose Word filler it uses), `nieuw` (a new school file),
+`rollover` (`nieuw-schooljaar`, with the line editor `yaml_edit` beside the loader), `overrides`
+(`sjabloon`: own copies of standard templates and their drift) and `preview` (`bekijk`, which runs the
+build and serves it).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ STAGES = {
     "errors": 0,
     "confine": 0,
     "markdown_text": 0,
+    "colours": 0,  # hex colours and their contrast: used by the model's checks and the site writer
     "clock": 1,
     "files": 1,
     "progress": 1,

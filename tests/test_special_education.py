@@ -128,7 +128,8 @@ def test_kompasroos_hears_the_commissie_van_begeleiding_before_removal(
 ) -> None:
     measures = _chapter(example_rendered["kompasroos"], "schorsing-en-verwijdering")
     assert (
-        "worden de groepsleerkracht, de ouders, de leerling en de commissie van begeleiding gehoord." in measures
+        "worden de groepsleerkracht, de ouders, de leerling en de commissie van begeleiding gehoord."
+        in measures
     )
 
 

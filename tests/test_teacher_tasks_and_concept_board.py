@@ -102,16 +102,22 @@ def _concept_findings(school: SchoolModel) -> dict[str, str]:
 # --- the teacher: a role of the whole team -------------------------------------------------------------
 
 
-def test_the_teachers_tasks_reach_plan_and_protocol(tmp_path: Path) -> None:
+def test_the_teachers_tasks_reach_the_plan_and_the_protocol_refers_to_them(tmp_path: Path) -> None:
     school = _school(tmp_path, board=lambda data: data["rollen"].update(leerkracht=TEACHER))
     texts = _texts(school)
-    for kind in ("veiligheidsplan", "pestprotocol"):
-        text = texts[kind]
-        assert "- registreert zorgen in het leerlingvolgsysteem;" in text, kind
-        # the last task closes the list, whatever the user wrote at its end; user text is escaped
-        assert "de directie met de aandachtsfunctionaris &lt;b&gt;samen&lt;/b&gt;.\n" in text, kind
-        assert "<b>" not in text, kind
-        assert "Nieuwe leerkrachten krijgen in hun eerste jaar een maatje." in text, kind
+    text = texts["veiligheidsplan"]
+    assert "- registreert zorgen in het leerlingvolgsysteem;" in text
+    # the last task closes the list, whatever the user wrote at its end; user text is escaped
+    assert "de directie met de aandachtsfunctionaris &lt;b&gt;samen&lt;/b&gt;.\n" in text
+    assert "<b>" not in text
+    assert "Nieuwe leerkrachten krijgen in hun eerste jaar een maatje." in text
+    # The protocol does not repeat them (issue 13: no repeated paragraphs); it points to the plan's chapter.
+    protocol = texts["pestprotocol"]
+    assert (
+        "verder doet, staat in het sociaal veiligheidsplan, in het hoofdstuk Taken en verantwoordelijkheden."
+        in (protocol)
+    )
+    assert "registreert zorgen in het leerlingvolgsysteem" not in protocol
     assert "- is voor ouders het eerste aanspreekpunt over hun kind;" in texts["veiligheidsplan"]
 
 

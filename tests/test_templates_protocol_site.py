@@ -147,8 +147,8 @@ def test_protocol_lists_the_chosen_methods_and_every_escalation_step_with_its_te
     context = example_contexts[school_id]
     protocol = document(example_rendered[school_id], "pestprotocol")
     prevention = chapter(protocol, "Pesten voorkomen")
-    for method in context.methods:
-        assert f"### {method.title}" in prevention
+    for method in context.methods:  # a row of the table; what it is, the plan says (no repeated paragraphs)
+        assert f"| {method.title}" in prevention
     steps = chapter(protocol, "Stappen bij pesten en ongewenst gedrag")
     assert context.bullying is not None and context.bullying.escalation
     for step in context.bullying.escalation:

@@ -237,6 +237,11 @@ class Heard(Block):
     teacher: Date | None = field("groepsleerkracht", "datum waarop de groepsleerkracht is gehoord", None)
     parents: Date | None = field("ouders", "datum waarop de ouders zijn gehoord", None)
     pupil: Date | None = field("leerling", "datum waarop de leerling is gehoord", None)
+    committee: Date | None = field(
+        "commissie_van_begeleiding",
+        "datum waarop de commissie van begeleiding is gehoord (sbo, so en vso, als het beleid haar noemt)",
+        None,
+    )
 
 
 class OtherSchool(Block):

@@ -31,7 +31,12 @@ from .names import INVOLVED, check_names, check_words
 from .problems import Found
 
 _LIST_KEYS = ("redenen", "maatregelen", "acties", "ontvangers", "betrokken_leerlingen")
-_PARTY_NAMES = {"groepsleerkracht": "de groepsleerkracht", "ouders": "de ouders", "leerling": "de leerling"}
+_PARTY_NAMES = {
+    "groepsleerkracht": "de groepsleerkracht",
+    "ouders": "de ouders",
+    "leerling": "de leerling",
+    "commissie_van_begeleiding": "de commissie van begeleiding",
+}
 _ONE_PER_LINE = "noem elk op een eigen regel met '- '"
 
 
@@ -330,7 +335,12 @@ def _check_heard(case: Case, school: SchoolModel, found: Found) -> None:
     if heard is None:
         return
     needed = _heard_parties(school)
-    values = {"groepsleerkracht": heard.teacher, "ouders": heard.parents, "leerling": heard.pupil}
+    values = {
+        "groepsleerkracht": heard.teacher,
+        "ouders": heard.parents,
+        "leerling": heard.pupil,
+        "commissie_van_begeleiding": heard.committee,
+    }
     rule = variant(school.law, school.policy.board.richting).removal.rule
     for party in needed:
         if values[party] is None:
@@ -340,7 +350,7 @@ def _check_heard(case: Case, school: SchoolModel, found: Found) -> None:
                 f"er staat niet wanneer {_PARTY_NAMES[party]} {verb} gehoord",
                 rule
                 if party in REMOVAL_HEARD
-                else "het beleid van de school noemt ook de leerling (maatregelen.verwijdering.horen)",
+                else f"het beleid van de school noemt ook {_PARTY_NAMES[party]} (maatregelen.verwijdering.horen)",
                 at=("gehoord",),
             )
 

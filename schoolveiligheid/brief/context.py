@@ -340,6 +340,7 @@ def letter_contexts(loaded: LoadedCase) -> list[LetterContext]:
         "heard_teacher": _optional(heard.teacher) if heard else None,
         "heard_parents": _optional(heard.parents) if heard else None,
         "heard_pupil": _optional(heard.pupil) if heard else None,
+        "heard_committee": _optional(heard.committee) if heard else None,
         "effective_on": _optional(case.effective_on),
         "earlier_date": day_text(loaded.earlier.letter_date) if loaded.earlier else None,
         "actions": case.actions or (),

@@ -172,6 +172,7 @@ class LetterContext:
     heard_teacher: str | None
     heard_parents: str | None
     heard_pupil: str | None
+    heard_committee: str | None  # the commissie van begeleiding (sbo, so, vso), when the policy hears it
     other_school: str | None
     educational_report: bool
     effective_on: str | None

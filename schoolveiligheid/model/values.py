@@ -7,9 +7,8 @@ house style, a Dutch date) lives here too, so every document writes it the same 
 
 from __future__ import annotations
 
-import functools
-
 import difflib
+import functools
 import html as html_text
 import re
 from collections.abc import Callable, Iterable

@@ -524,13 +524,22 @@ def _set_widths(table: Table, widths: tuple[float, ...]) -> None:
 
 
 def _add_blocks(document: DocxDocument, container: Any, blocks: list[_Block], base: str = "Normal") -> None:
+    break_before = False  # '@ nieuwe pagina' before a paragraph: that paragraph starts the new page
     for index, block in enumerate(blocks):
         if isinstance(block, _Table):
+            if break_before:
+                document.add_page_break()  # type: ignore[no-untyped-call]
+                break_before = False
             _add_table(document, block)
         elif isinstance(block, _PageBreak):
-            document.add_page_break()  # type: ignore[no-untyped-call]
+            # A paragraph holding only the break could itself fall onto the next page when the page is full,
+            # and leave that page empty; the break goes on the next paragraph instead.
+            break_before = True
         else:
             paragraph = _add_paragraph(container, block.text, base)
+            if break_before:
+                paragraph.paragraph_format.page_break_before = True
+                break_before = False
             if block.keep:  # '@ bij elkaar': on one page with the next kept paragraph
                 following = blocks[index + 1] if index + 1 < len(blocks) else None
                 paragraph.paragraph_format.keep_together = True
