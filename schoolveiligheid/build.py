@@ -118,7 +118,7 @@ def validate_folder(policy: Path) -> tuple[list[SchoolRef], tuple[Path, ...]]:
     memory of one (the whole folder at once would hold about 0.45 MiB per school).
     """
     from .load import read_policy_files, read_policy_folder, yaml_files
-    from .model import load_school
+    from .model import duplicate_id, load_school
 
     if not policy.is_dir():
         read_policy_folder(policy)  # raises the Dutch error for a missing folder
@@ -145,16 +145,7 @@ def validate_folder(policy: Path) -> tuple[list[SchoolRef], tuple[Path, ...]]:
             problems.update(dict.fromkeys(error.problems))
             continue
         if model.id in seen:
-            mark = model.policy.school.mark_of("id")
-            problems[
-                Problem(
-                    mark.file,
-                    mark.line,
-                    "school.id",
-                    f"school-id '{model.id}' komt ook voor in {seen[model.id]}",
-                    "geef elke school een eigen id",
-                )
-            ] = None
+            problems[duplicate_id(model.policy.school.mark_of("id"), model.id, seen[model.id])] = None
             continue
         seen[model.id] = str(path)
         refs.append(

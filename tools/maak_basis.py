@@ -14,18 +14,13 @@ import io
 import sys
 from pathlib import Path
 
-from docx import Document
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import parse_xml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from maak_master import (  # noqa: E402
     FIXED_DATE,
-    font_table_xml,
-    numbering_xml,
+    house_document,
     settings_xml,
     styles_xml,
 )
@@ -58,24 +53,7 @@ def basis_settings_xml() -> str:
 
 
 def build() -> bytes:
-    document = Document()
-    package_rels = document.part.package.rels
-    for rel_id, rel in list(package_rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            package_rels.pop(rel_id)
-    dropped = {
-        RT.CUSTOM_XML,
-        RT.WEB_SETTINGS,
-        "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
-    }
-    for rel_id, rel in list(document.part.rels.items()):
-        if rel.reltype in dropped:
-            document.part.rels.pop(rel_id)
-    parts = {rel.reltype: rel.target_part for rel in document.part.rels.values()}
-    parts[RT.STYLES]._element = parse_xml(basis_styles_xml())  # type: ignore[attr-defined]
-    parts[RT.NUMBERING]._element = parse_xml(numbering_xml())  # type: ignore[attr-defined]
-    parts[RT.SETTINGS]._element = parse_xml(basis_settings_xml())  # type: ignore[attr-defined]
-    parts[RT.FONT_TABLE]._blob = font_table_xml().encode()  # type: ignore[attr-defined]
+    document = house_document(basis_styles_xml(), basis_settings_xml())
     body = document.element.body
     for child in list(body):
         if child.tag != body.sectPr.tag:

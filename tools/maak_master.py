@@ -17,6 +17,7 @@ import io
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -430,7 +431,9 @@ def fill(story_element: object, paragraphs: list[str]) -> None:
         story_element.append(parse_xml(xml))  # type: ignore[attr-defined]
 
 
-def build() -> bytes:
+def house_document(styles: str, settings: str) -> Any:
+    """python-docx's empty document without its thumbnail and extra parts, with our styles,
+    numbering, settings and fonts: the start of the master and of the letters' base document."""
     document = Document()
     package_rels = document.part.package.rels
     for rel_id, rel in list(package_rels.items()):
@@ -444,12 +447,17 @@ def build() -> bytes:
     for rel_id, rel in list(document.part.rels.items()):
         if rel.reltype in dropped:
             document.part.rels.pop(rel_id)
-
     parts = {rel.reltype: rel.target_part for rel in document.part.rels.values()}
-    parts[RT.STYLES]._element = parse_xml(styles_xml())  # type: ignore[attr-defined]
+    parts[RT.STYLES]._element = parse_xml(styles)  # type: ignore[attr-defined]
     parts[RT.NUMBERING]._element = parse_xml(numbering_xml())  # type: ignore[attr-defined]
-    parts[RT.SETTINGS]._element = parse_xml(settings_xml())  # type: ignore[attr-defined]
+    parts[RT.SETTINGS]._element = parse_xml(settings)  # type: ignore[attr-defined]
     parts[RT.FONT_TABLE]._blob = font_table_xml().encode()  # type: ignore[attr-defined]
+    return document
+
+
+def build() -> bytes:
+    document = house_document(styles_xml(), settings_xml())
+    package_rels = document.part.package.rels
     package_rels.part_with_reltype(RT.EXTENDED_PROPERTIES)._blob = app_xml().encode()  # type: ignore[attr-defined]
 
     body = document.element.body

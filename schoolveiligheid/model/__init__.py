@@ -3,7 +3,7 @@
 from .catalogue import Catalogue, CatalogueEntry
 from .policy import BoardFile, Policy
 from .resolve import ResolvedRole
-from .school import SchoolModel, load_read_files, load_school, load_schools
+from .school import SchoolModel, duplicate_id, load_read_files, load_school, load_schools
 
 __all__ = [
     "BoardFile",
@@ -12,6 +12,7 @@ __all__ = [
     "Policy",
     "ResolvedRole",
     "SchoolModel",
+    "duplicate_id",
     "load_read_files",
     "load_school",
     "load_schools",

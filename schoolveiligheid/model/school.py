@@ -23,6 +23,7 @@ from ..confine import OutsideFolder, is_inside, resolve_inside
 from ..documents import OwnText
 from ..errors import InvalidInput, Problem
 from ..load import (
+    Mark,
     MarkedDict,
     MarkedList,
     PolicyFiles,
@@ -427,6 +428,17 @@ def load_schools(folder: Path) -> list[SchoolModel]:
     return _models(read_policy_folder(folder))
 
 
+def duplicate_id(mark: Mark, school_id: str, other_file: str) -> Problem:
+    """Two school files with one id: said at the second file's `id`."""
+    return Problem(
+        mark.file,
+        mark.line,
+        "school.id",
+        f"school-id '{school_id}' komt ook voor in {other_file}",
+        "geef elke school een eigen id",
+    )
+
+
 def load_school(school_file: Path, board_files: Sequence[Path] = ()) -> SchoolModel:
     """One school from its file and the board files it may inherit from, as `load_schools` would load it.
 
@@ -468,16 +480,7 @@ def _models(files: PolicyFiles) -> list[SchoolModel]:
         if model is None:
             continue
         if model.id in seen:
-            mark = school_raw["school"].marks["id"]
-            problems.append(
-                Problem(
-                    mark.file,
-                    mark.line,
-                    "school.id",
-                    f"school-id '{model.id}' komt ook voor in {seen[model.id]}",
-                    "geef elke school een eigen id",
-                )
-            )
+            problems.append(duplicate_id(school_raw["school"].marks["id"], model.id, seen[model.id]))
         seen.setdefault(model.id, school_raw.mark.file)
         schools.append(model)
     if problems:
