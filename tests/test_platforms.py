@@ -90,6 +90,9 @@ def test_bouw_soffice_option_reaches_the_pdf_writer(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_libreoffice_on_path: None
 ) -> None:
     monkeypatch.setattr(pdf, "convert_pairs", lambda pairs: pytest.fail("no PDF without a policy"))
+    # The option sets the variable for this process: have monkeypatch remove it again afterwards,
+    # so later tests in this process look for LibreOffice as usual.
+    monkeypatch.setenv(pdf.SOFFICE_VARIABLE, "")
     missing = tmp_path / "geen-beleid"
     assert cli.main(["bouw", "--pdf", "--soffice", str(tmp_path / "soffice"), "--policy", str(missing)]) == 2
     assert os.environ[pdf.SOFFICE_VARIABLE] == str(tmp_path / "soffice")
