@@ -45,7 +45,8 @@ def example_rendered(example_schools: dict[str, SchoolModel]) -> dict[str, Rende
     }
 
 
-# The fast lane (`pytest -m "not slow"`): every test that needs no LibreOffice, Chromium or Zensical.
+# The fast lane (`pytest -m "not slow" -n auto --dist loadscope`, in the README): every test that needs
+# no LibreOffice, Chromium or Zensical.
 # A test is slow when it, or a fixture it uses, starts one of them; found from the source, so a new
 # test that does is put in the slow lane without anyone having to remember the mark.
 _SLOW_SIGNS = ('require_program("soffice"', 'require_program("chromium"', '"zensical"', "zensical_site(")
