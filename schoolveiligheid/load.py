@@ -14,6 +14,7 @@ that holds an invisible control or format character (a bidi override, say).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -731,12 +732,16 @@ def _parse(text: str, file: str) -> Any:
     return data
 
 
-# Policy and case files parsed in this process, by file name and text, handed out as copies: a run
-# that loads the same folder again (a preview on every save, `controleer` then `bouw`, the tests)
-# parses an unchanged file once. Only small files are kept, and only a few: memory stays bounded.
-_PARSED: dict[tuple[str, str], Any] = {}
-_PARSED_LIMIT = 64
+# Files parsed in this process, by file name and text: a run that loads the same folder again (a
+# preview on every save, `controleer` then `bouw`, the tests) parses an unchanged file once, and every
+# school reads the same catalogue files. A changed text is a new key; a file with a problem raises and
+# is never kept (lru_cache keeps no exceptions). Only small files, and only a few: memory stays bounded.
 _PARSED_MAX_CHARS = 200_000
+
+
+@functools.lru_cache(maxsize=128)
+def _parse_kept(text: str, file: str) -> Any:
+    return _parse(text, file)
 
 
 def _copy(node: Any) -> Any:
@@ -755,16 +760,14 @@ def _copy(node: Any) -> Any:
     return node
 
 
+def _parse_shared(text: str, file: str) -> Any:
+    """Parsed data, kept and shared when the file is small: whoever changes it must copy it first."""
+    return _parse_kept(text, file) if len(text) <= _PARSED_MAX_CHARS else _parse(text, file)
+
+
 def _parse_once(text: str, file: str) -> Any:
-    if len(text) > _PARSED_MAX_CHARS:
-        return _parse(text, file)
-    key = (file, text)
-    if key not in _PARSED:
-        data = _parse(text, file)  # a file with a problem raises and is never kept
-        if len(_PARSED) >= _PARSED_LIMIT:
-            _PARSED.pop(next(iter(_PARSED)))
-        _PARSED[key] = data
-    return _copy(_PARSED[key])
+    """Parsed data of a policy or case file, as a copy: callers may change it."""
+    return _copy(_parse_shared(text, file))
 
 
 def parse_yaml(text: str, file: str) -> MarkedDict:
@@ -923,22 +926,6 @@ def read_policy_folder(folder: Path) -> PolicyFiles:
     return files
 
 
-# Catalogue files parsed in this process, by path and text: every school of every build reads the
-# same few files, so each is parsed once (a changed text is a new key). Bounded: oldest go first.
-_CATALOGUE_PARSED: dict[tuple[str, str], Any] = {}
-_CATALOGUE_LIMIT = 64
-
-
-def _parse_catalogue(text: str, file: str) -> Any:
-    key = (file, text)
-    if key not in _CATALOGUE_PARSED:
-        data = _parse(text, file)  # a file with a problem raises and is never kept
-        if len(_CATALOGUE_PARSED) >= _CATALOGUE_LIMIT:
-            _CATALOGUE_PARSED.pop(next(iter(_CATALOGUE_PARSED)))
-        _CATALOGUE_PARSED[key] = data
-    return _CATALOGUE_PARSED[key]
-
-
 def read_catalogue_files(folders: list[Path]) -> list[MarkedList]:
     """Read the catalogue files (each a list of entries) of each folder, in search-path order."""
     lists: list[MarkedList] = []
@@ -948,7 +935,9 @@ def read_catalogue_files(folders: list[Path]) -> list[MarkedList]:
             continue
         for path in yaml_files(folder):
             try:
-                data = _parse_catalogue(_read_text(path), str(path))
+                # the kept parse itself, not a copy: the catalogue only reads it (and validates
+                # each kept list once, model/catalogue.py)
+                data = _parse_shared(_read_text(path), str(path))
             except InvalidInput as error:
                 problems.extend(error.problems)
                 continue
