@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 import os
 import sys
@@ -15,6 +16,12 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", "1790000000")  # reproducible documen
 # Builds run in the test's own process (warm compiled templates, no process start per build); the
 # pool of workers and the Dask executor have their own tests in test_build_scale.py.
 os.environ.setdefault("SCHOOLVEILIGHEID_WERKERS", "1")
+# Python's bytecode cache stays on for the test run, also where the environment turns it off
+# (PYTHONDONTWRITEBYTECODE, as in some sandboxes and containers): without it pytest rewrites the
+# asserts of every test module again on every run, seconds per worker, and every `generate.py` the
+# tests start compiles the package again. The caches are __pycache__ folders, which git ignores.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 from schoolveiligheid.context import SchoolContext, build_context  # noqa: E402
 from schoolveiligheid.model import SchoolModel, load_schools  # noqa: E402
@@ -52,10 +59,9 @@ def example_rendered(example_schools: dict[str, SchoolModel]) -> dict[str, Rende
 _SLOW_SIGNS = ('require_program("soffice"', 'require_program("chromium"', '"zensical"', "zensical_site(")
 
 
-def _starts_a_program(function: object, seen: set[object]) -> bool:
-    if function in seen:
-        return False
-    seen.add(function)
+@functools.cache
+def _starts_a_program(function: object) -> bool:
+    """Whether the source of this test or fixture starts one of the slow programs (once per function)."""
     try:
         source = inspect.getsource(function)  # type: ignore[arg-type]
     except (OSError, TypeError):
@@ -67,9 +73,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("slow") or not isinstance(item, pytest.Function):
             continue
-        seen: set[object] = set()
         functions = [item.function]
         for definitions in item._fixtureinfo.name2fixturedefs.values():
             functions.extend(definition.func for definition in definitions)
-        if any(_starts_a_program(function, seen) for function in functions):
+        if any(_starts_a_program(function) for function in functions):
             item.add_marker(pytest.mark.slow)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from schoolveiligheid import incremental
-from schoolveiligheid.build import BuildOptions, build
+from schoolveiligheid.build import BuildOptions, BuildReport, build
 from schoolveiligheid.cli import main
 from schoolveiligheid.files import WORK_FOLDER
 
@@ -63,10 +63,11 @@ def first_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def built(first_build: Path, tmp_path: Path) -> tuple[Path, Path]:
     """A fresh copy of the first build at the same place each time (the record names absolute paths)."""
     saved = tmp_path / "bewaard"
-    shutil.copytree(first_build, saved, copy_function=shutil.copy2)
+    first_build.rename(saved)  # the first build is kept aside whole, and the test works on a copy
+    shutil.copytree(saved, first_build, copy_function=shutil.copy2)
     yield first_build / "policy", first_build / "uit"
     shutil.rmtree(first_build)
-    shutil.copytree(saved, first_build, copy_function=shutil.copy2)
+    saved.rename(first_build)
 
 
 def test_an_unchanged_rebuild_rewrites_nothing_and_says_so(
@@ -149,18 +150,29 @@ def test_the_no_op_decision_loads_nothing(built: tuple[Path, Path]) -> None:
     assert not incremental.plan(policy, out, {**options, "pdf": True}).skip  # other options, other outputs
 
 
-def test_two_workers_write_the_same_bytes_as_one(tmp_path: Path) -> None:
-    one = build(BuildOptions(policy=ROOT / "policy", output_root=tmp_path / "een", workers=1))
+@pytest.fixture(scope="module")
+def one_worker(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildReport, Path]:
+    """The example built in this process, the reference for the other executors."""
+    out = tmp_path_factory.mktemp("een")
+    return build(BuildOptions(policy=ROOT / "policy", output_root=out, workers=1)), out
+
+
+def test_two_workers_write_the_same_bytes_as_one(
+    one_worker: tuple[BuildReport, Path], tmp_path: Path
+) -> None:
+    one, one_out = one_worker
     two = build(BuildOptions(policy=ROOT / "policy", output_root=tmp_path / "twee", workers=2))
     assert sorted(one.built) == sorted(two.built) == SCHOOLS
-    first, second = _digests(tmp_path / "een"), _digests(tmp_path / "twee")
+    first, second = _digests(one_out), _digests(tmp_path / "twee")
     assert first and first == second
     assert [str(f) for f in one.findings] == [str(f) for f in two.findings]
 
 
-def test_a_dask_cluster_writes_the_same_bytes_as_a_local_build(tmp_path: Path) -> None:
+def test_a_dask_cluster_writes_the_same_bytes_as_a_local_build(
+    one_worker: tuple[BuildReport, Path], tmp_path: Path
+) -> None:
     distributed = pytest.importorskip("distributed", reason="de extra 'dask' is niet geïnstalleerd")
-    local = build(BuildOptions(policy=ROOT / "policy", output_root=tmp_path / "lokaal", workers=1))
+    local, local_out = one_worker
     with (
         distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster,
     ):
@@ -170,7 +182,7 @@ def test_a_dask_cluster_writes_the_same_bytes_as_a_local_build(tmp_path: Path) -
             )
         )
     assert sorted(remote.built) == sorted(local.built) == SCHOOLS
-    first, second = _digests(tmp_path / "lokaal"), _digests(tmp_path / "dask")
+    first, second = _digests(local_out), _digests(tmp_path / "dask")
     assert first and first == second
 
 

@@ -7,6 +7,7 @@ compare it with the text of the generated .docx.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -55,6 +56,13 @@ _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 _converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
 
 
+# Converted texts kept per process: the same chapter is converted again when a run writes a
+# school's documents more than once (a preview on every save, the tests, a board where schools
+# share a chapter word for word). Bounded, so a large board's run stays flat in memory.
+CACHED_HTML = 256
+
+
+@functools.lru_cache(maxsize=CACHED_HTML)
 def to_html(text: str) -> str:
     """Convert Markdown to HTML with the project's extensions."""
     # reset() clears the toc extension's slug memory, so ids do not depend on earlier calls.

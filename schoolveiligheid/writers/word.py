@@ -58,21 +58,29 @@ _MASTER_HINT = "maak het standaardsjabloon opnieuw met: python tools/maak_master
 _NO_SCHOOL_YEAR = date(2000, 8, 1)
 
 
+# Compiled Word templates for the whole process, shared by every writer and filler: a run that
+# writes again (the tests, a preview on every save, letters after documents) compiles a master,
+# form or letter once. Keyed by source and by the settings that change compiled code; the oldest
+# go first beyond the limit, so a long run over many own templates stays bounded.
+_SHARED_COMPILED: dict[tuple[str, object, object], jinja2.Template] = {}
+_SHARED_LIMIT = 256
+
+
 class CompileOnceEnvironment(SandboxEnvironment):
-    """A sandboxed Jinja environment whose from_string compiles each distinct source once.
+    """A sandboxed Jinja environment whose from_string compiles each distinct source once per process.
 
     A sandbox because the master, letter and form templates may come from a school's
     or board's own template folder: data from others, never code that runs here.
 
     docxtpl calls from_string for the document, every header and footer and the
     properties on each render; the master's XML is the same every time, so the
-    compiled template can be reused.
+    compiled template can be reused. Every environment of this class is made with the
+    same settings (sandbox, StrictUndefined), so a template compiled by one serves all.
     """
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
-        self._compiled: dict[tuple[str, object], jinja2.Template] = {}
-        self.compilations = 0
+        self.compilations = 0  # compiled by this environment (a template another one compiled is reused)
         self.requests = 0
 
     def from_string(
@@ -84,11 +92,14 @@ class CompileOnceEnvironment(SandboxEnvironment):
         self.requests += 1
         if globals is not None or template_class is not None or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        key = (source, self.autoescape)  # docxtpl may flip autoescape; never reuse across it
-        template = self._compiled.get(key)
+        # docxtpl may flip autoescape, which is compiled into the template: never reuse across it.
+        key = (source, self.autoescape, self.undefined)
+        template = _SHARED_COMPILED.get(key)
         if template is None:
             template = super().from_string(source)
-            self._compiled[key] = template
+            if len(_SHARED_COMPILED) >= _SHARED_LIMIT:
+                _SHARED_COMPILED.pop(next(iter(_SHARED_COMPILED)))
+            _SHARED_COMPILED[key] = template
             self.compilations += 1
         return template
 
