@@ -19,38 +19,28 @@ import signal
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
-
-from tqdm import tqdm
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from . import __version__
-from . import brief as lettering
-from . import build as building
-from . import nieuw as creating
-from . import overrides as own_templates
-from . import rollover as rolling
-from . import verschil as comparing
-from .brief import schema as case_schema
-from .checks import Finding, by_severity
-from .clock import today
 from .console import command, program_name, safe_console
-from .context import build_context
-from .documents import DOCUMENT_KINDS
 from .errors import BuildFailed, InvalidInput, Problem, ToolMissing, display_path
-from .model import load_schools
-from .model.schema import SCHEMA_FILES, schema_text, write_schemas
 from .paths import (
     ARCHIVE_OUTPUT,
+    DEFAULT_LETTERS,
     DEFAULT_POLICY,
     DOCUMENTS_OUTPUT,
     IN_CHECKOUT,
     ROOT,
+    SCHEMA_FILES,
     SCHEMA_FOLDER,
     SITE_OUTPUT,
 )
-from .render import Renderer
-from .writers import pdf
-from .writers import report as reporting
+
+# Each command imports what it runs on (the model, Jinja, python-docx, MkDocs, ...) when it runs:
+# building the parser loads none of it, so `--help` and a rebuild with nothing to do start at once.
+if TYPE_CHECKING:
+    from .checks import Finding
+    from .overrides import Override
 
 T = TypeVar("T")
 
@@ -177,7 +167,7 @@ def _add_brief(commands: Any) -> None:
     brief.add_argument(
         "--uitvoer",
         type=Path,
-        default=lettering.DEFAULT_OUTPUT,
+        default=DEFAULT_LETTERS,
         metavar="MAP",
         help="map voor de brief (standaard: brieven/); nooit in een websitemap",
     )
@@ -197,7 +187,9 @@ def _add_nieuw(commands: Any) -> None:
         "een bestaand bestand overschreven.",
     )
     _add_policy(nieuw)
-    for _, question, flag in creating.QUESTIONS:
+    from .nieuw import QUESTIONS  # noqa: PLC0415 - the command's module; light: it loads the model on use
+
+    for _, question, flag in QUESTIONS:
         nieuw.add_argument(flag, metavar="WAARDE", default="", help=question[0].lower() + question[1:])
     nieuw.add_argument(
         "--geen-vragen",
@@ -357,6 +349,8 @@ def parser() -> argparse.ArgumentParser:
 
 def _progress(items: Sequence[T], label: str) -> Iterable[T]:
     """A progress bar per stage on stderr, only when more than one school is built."""
+    from tqdm import tqdm  # noqa: PLC0415 - only a build that has work to do shows progress
+
     bar: Iterable[T] = tqdm(
         items, desc=label, unit="school", file=sys.stderr, disable=len(items) < 2, leave=False
     )
@@ -395,8 +389,12 @@ def _positive(text: str) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     """`bouw`: every document and website."""
+    from . import build as building  # noqa: PLC0415 - each command loads what it runs on
+
     if args.soffice:  # read by writers/pdf.py, like the variable a user can set once
-        os.environ[pdf.SOFFICE_VARIABLE] = args.soffice
+        from .writers.pdf import SOFFICE_VARIABLE  # noqa: PLC0415 - LibreOffice is only needed with --pdf
+
+        os.environ[SOFFICE_VARIABLE] = args.soffice
     options = building.BuildOptions(
         policy=args.policy,
         output_root=args.uitvoer,
@@ -441,6 +439,12 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     """`controleer`: findings only; with --rapport also the board report, nothing else written."""
+    from . import build as building  # noqa: PLC0415 - each command loads what it runs on
+    from .checks import by_severity  # noqa: PLC0415
+    from .clock import today  # noqa: PLC0415
+    from .model import load_schools  # noqa: PLC0415
+    from .writers import report as reporting  # noqa: PLC0415
+
     if args.rapport is not None:
         reporting.check_report_path(args.rapport)
     schools = building.select(load_schools(args.policy), args.school)
@@ -465,6 +469,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_compare(args: argparse.Namespace) -> int:
     """`verschil`: a Dutch summary of what changed between two versions of a school's policy."""
+    from . import verschil as comparing  # noqa: PLC0415 - each command loads what it runs on
+
     specs = list(args.versies)
     if args.rev:
         if len(specs) != 1:
@@ -491,6 +497,8 @@ def _ask(question: str, default: str) -> str:
 
 def run_new(args: argparse.Namespace) -> int:
     """`nieuw`: a concept school file (and board file) from answers or options."""
+    from . import nieuw as creating  # noqa: PLC0415 - each command loads what it runs on
+
     given = creating.Answers(
         **{field: getattr(args, flag.lstrip("-").replace("-", "_")) for field, _, flag in creating.QUESTIONS}
     )
@@ -508,6 +516,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 def run_letter(args: argparse.Namespace) -> int:
     """`brief`: one letter from a case file; prints where it is and what to do next, never a name."""
+    from . import brief as lettering  # noqa: PLC0415 - each command loads what it runs on
+
     result = lettering.write_letter(args.zaak, args.policy, args.uitvoer, overwrite=args.overschrijven)
     for line in lettering.describe(result):
         print(line)
@@ -516,6 +526,12 @@ def run_letter(args: argparse.Namespace) -> int:
 
 def run_places(args: argparse.Namespace) -> int:
     """`plaatsen`: the chapter and section ids an own text may name, per school and document."""
+    from . import build as building  # noqa: PLC0415 - each command loads what it runs on
+    from .context import build_context  # noqa: PLC0415
+    from .documents import DOCUMENT_KINDS  # noqa: PLC0415
+    from .model import load_schools  # noqa: PLC0415
+    from .render import Renderer  # noqa: PLC0415
+
     schools = building.select(load_schools(args.policy), args.school)
     renderer = Renderer()
     titles = {kind.kind: kind.title for kind in DOCUMENT_KINDS}
@@ -538,6 +554,9 @@ def _plain_title(title: str) -> str:
 
 def run_schema(args: argparse.Namespace) -> int:
     """`schema`: print (or write) the JSON Schema."""
+    from .brief import schema as case_schema  # noqa: PLC0415 - each command loads what it runs on
+    from .model.schema import schema_text, write_schemas  # noqa: PLC0415
+
     if args.schrijf:
         # Installed, the bundled schema is part of the package: write a copy in the working directory.
         folder = SCHEMA_FOLDER if IN_CHECKOUT else ROOT / "schema"
@@ -550,6 +569,10 @@ def run_schema(args: argparse.Namespace) -> int:
 
 def run_new_year(args: argparse.Namespace) -> int:
     """`nieuw-schooljaar`: roll schools to the next year, with a summary of the changes for the MR."""
+    from . import rollover as rolling  # noqa: PLC0415 - each command loads what it runs on
+    from . import verschil as comparing  # noqa: PLC0415
+    from .clock import today  # noqa: PLC0415
+
     rollovers = rolling.plan(args.policy, args.school, today(), include_concepts=args.ook_concept)
     summaries = [
         comparing.summary(
@@ -669,6 +692,9 @@ def _no_folder(file: Path, whose: str, example: str) -> InvalidInput:
 
 def _template_folder(args: argparse.Namespace) -> Path:
     """The school's or board's own template folder the command works in."""
+    from . import build as building  # noqa: PLC0415 - each command loads what it runs on
+    from .model import load_schools  # noqa: PLC0415
+
     schools = load_schools(args.policy)
     if args.school is None and not args.bestuur:
         raise UsageError("zeg in welke sjablonenmap: --school ID of --bestuur")
@@ -706,6 +732,10 @@ def _template_folders(schools: Sequence[Any]) -> dict[Path, str]:
 
 def run_templates(args: argparse.Namespace) -> int:
     """`sjabloon`: copy a standard template with its base recorded, confirm one, or list them all."""
+    from . import build as building  # noqa: PLC0415 - each command loads what it runs on
+    from . import overrides as own_templates  # noqa: PLC0415
+    from .model import load_schools  # noqa: PLC0415
+
     if args.actie == "kopieer":
         folder = _template_folder(args)
         target = own_templates.copy_standard(args.naam, folder)
@@ -747,7 +777,7 @@ def run_templates(args: argparse.Namespace) -> int:
     return 0
 
 
-def _template_note(override: own_templates.Override) -> str:
+def _template_note(override: Override) -> str:
     if override.status == "onbekend":
         return f"  (niet vastgelegd van welke versie van {override.standard} het gemaakt is)"
     if override.standard_path is None:

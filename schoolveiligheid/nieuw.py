@@ -20,9 +20,10 @@ from pathlib import Path
 from .clock import today
 from .errors import InvalidInput, Problem, display_path
 from .files import write_atomically
-from .load import read_policy_files, yaml_files
-from .model import load_school
 from .paths import SCHEMA_FOLDER
+
+# The loader and the model are imported where used: the command line reads QUESTIONS for its
+# options whatever the command runs, and must not load the model for that.
 
 Ask = Callable[[str, str], str]  # (question, default) -> answer
 
@@ -105,6 +106,8 @@ def suggested_id(name: str) -> str:
 
 def existing_boards(policy: Path) -> dict[str, Path]:
     """The board files already in the policy folder, by board id."""
+    from .load import read_policy_files, yaml_files  # noqa: PLC0415 - see the imports above
+
     if not policy.is_dir():
         return {}
     boards: dict[str, Path] = {}
@@ -286,6 +289,8 @@ def _validate(texts: Mapping[Path, str], boards: list[Path]) -> None:
         for stage, path in staged.items():
             stage.write_text(texts[path], encoding="utf-8")
         school_stage = next(iter(staged))
+        from .model import load_school  # noqa: PLC0415 - see the imports above
+
         try:
             load_school(school_stage, [*list(staged)[1:], *boards])
         except InvalidInput as error:

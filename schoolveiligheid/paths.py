@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
-from .confine import is_inside
 from .errors import InvalidInput, Problem
 
 PACKAGE = Path(__file__).resolve().parent
@@ -40,6 +40,11 @@ LETTER_EXAMPLES = DATA / "letters"  # letters/voorbeelden/: an example case file
 DEFAULT_POLICY = ROOT / "policy"
 EXAMPLE_POLICY = DATA / "policy"  # the bundled example schools (the board file says `voorbeeld: true`)
 SCHEMA_FOLDER = DATA / "schema"
+# The JSON Schema of each kind of policy file in SCHEMA_FOLDER (written by model/schema.py).
+SCHEMA_FILES: dict[Literal["school", "bestuur"], str] = {
+    "school": "school.schema.json",
+    "bestuur": "bestuur.schema.json",
+}
 BASE_CONFIG = DATA / "mkdocs.yml"  # the sites' base configuration; each school's mkdocs.yml INHERITs it
 
 # Template folders below a template root (the defaults, or a school's or board's own folder).
@@ -56,6 +61,7 @@ MASTER_TEMPLATE = "word/master.docx"
 DOCUMENTS_OUTPUT = "documenten"
 SITE_OUTPUT = "site"
 LETTERS_OUTPUT = "brieven"  # written by `brief`; a build never touches it
+DEFAULT_LETTERS = ROOT / LETTERS_OUTPUT  # `brief` writes here unless --uitvoer says otherwise
 ARCHIVE_OUTPUT = "archief"  # `bouw --archief`: site/<school>/ as <school>.zip, ready to upload
 FORMS_OUTPUT = "formulieren"  # below each school's documents folder, never on the website
 # Folders of the project that git ignores (see .gitignore): the only places in it a letter may go.
@@ -107,6 +113,8 @@ def find_letter_or_form(stem: str, own: Sequence[Path]) -> Path:
 
 def confined(path: Path, folder: Path) -> Path:
     """A template from a school's or board's folder; refused when it is a link to a place outside it."""
+    from .confine import is_inside  # noqa: PLC0415 - confine loads Jinja, which a no-op build never needs
+
     if not is_inside(path, folder):
         raise InvalidInput(
             [
@@ -128,6 +136,7 @@ __all__ = [
     "BUNDLED",
     "CATALOGUE_TEMPLATES",
     "DATA",
+    "DEFAULT_LETTERS",
     "DEFAULT_POLICY",
     "DEFAULT_TEMPLATES",
     "DOCUMENTS_OUTPUT",
@@ -143,6 +152,7 @@ __all__ = [
     "PRIVATE_FOLDERS",
     "PROTECTED_FOLDERS",
     "ROOT",
+    "SCHEMA_FILES",
     "SCHEMA_FOLDER",
     "SITE_OUTPUT",
     "SITE_TEMPLATES",

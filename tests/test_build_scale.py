@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -148,6 +150,60 @@ def test_the_no_op_decision_loads_nothing(built: tuple[Path, Path]) -> None:
     plan = incremental.plan(policy, out, options)
     assert plan.nothing_to_do and plan.skip == frozenset(SCHOOLS)
     assert not incremental.plan(policy, out, {**options, "pdf": True}).skip  # other options, other outputs
+
+
+# Runs generate.py as `python generate.py ARGS` would and then prints every module it loaded.
+_MODULES_OF_A_RUN = """
+import runpy, sys
+sys.argv = ["generate.py", *sys.argv[1:]]
+try:
+    runpy.run_path("generate.py", run_name="__main__")
+except SystemExit as end:
+    print("exit", end.code)
+print("modules", *sorted(sys.modules))
+"""
+# What the build loads once it has work to do; a rebuild with nothing to do loads none of it.
+NOT_FOR_A_NO_OP = (
+    "yaml",
+    "pydantic",
+    "jinja2",
+    "docx",
+    "mkdocs",
+    "matplotlib",
+    "markdown",
+    "tqdm",
+    "schoolveiligheid.model",
+    "schoolveiligheid.brief",
+    "schoolveiligheid.render",
+    "schoolveiligheid.writers",
+    "schoolveiligheid.school_build",
+)
+
+
+def test_a_no_op_generate_py_bouw_imports_no_model_template_or_writer(built: tuple[Path, Path]) -> None:
+    """Start-up counts in a rebuild with nothing to do: the command line imports each command's
+    modules when it runs, and the build its own only once the plan says there is work."""
+    policy, out = built
+    result = subprocess.run(
+        [sys.executable, "-c", _MODULES_OF_A_RUN, "bouw", "--policy", str(policy), "--uitvoer", str(out)],
+        cwd=ROOT,  # `-c` puts the working directory first on the path: this checkout's package
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert (
+        "ongewijzigd sinds de vorige bouw, overgeslagen: kompasroos, vlinderboom, zonnewijzer"
+        in result.stdout
+    )
+    assert "exit 0" in result.stdout.splitlines()
+    modules = result.stdout.splitlines()[-1].split()[1:]
+    assert "schoolveiligheid.incremental" in modules  # the plan was made, by this checkout's package
+    loaded = [
+        heavy
+        for heavy in NOT_FOR_A_NO_OP
+        if any(name == heavy or name.startswith(f"{heavy}.") for name in modules)
+    ]
+    assert not loaded, f"geladen bij een bouw zonder werk: {', '.join(loaded)}"
 
 
 @pytest.fixture(scope="module")

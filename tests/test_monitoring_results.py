@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from checks_fixture import COMPLETE_BOARD, COMPLETE_SCHOOL, changed, findings, load, rules
@@ -14,11 +15,15 @@ from policies import line_of, policy_tree
 
 from schoolveiligheid.cli import main
 from schoolveiligheid.context import build_context
+from schoolveiligheid.documents import Chart
 from schoolveiligheid.errors import InvalidInput
 from schoolveiligheid.model import load_schools
 from schoolveiligheid.model.monitoring import current_school_year
 from schoolveiligheid.render import Renderer
 from schoolveiligheid.writers import charts
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 RESULTS = """\
 monitoring_resultaten:
@@ -240,6 +245,33 @@ def test_the_chart_is_reproducible_and_carries_its_text_alternative(tmp_path: Pa
     assert '<svg role="img" aria-labelledby="monitoring-vensters-titel"' in drawn
     assert "<dc:date>" not in drawn
     assert charts.png(chart).startswith(b"\x89PNG")
+
+
+def test_a_chart_drawn_once_is_saved_as_png_and_svg_with_the_bytes_of_two_drawings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build needs a chart as PNG (Word) and as SVG (site): one drawing, saved in both formats."""
+    model = load(tmp_path, WITH_RESULTS)
+    section = build_context(model).monitoring_results
+    assert section is not None
+    chart = section.instruments[0].chart
+    charts._WAITING.clear()
+    alone_svg = charts.svg.__wrapped__(chart)
+    charts._WAITING.clear()  # the PNG from a drawing of its own
+    alone_png = charts.png.__wrapped__(chart)
+    charts._WAITING.clear()
+    drawings = []
+    draw = charts._draw
+
+    def counted(drawn: Chart) -> Figure:
+        drawings.append(drawn)
+        return draw(drawn)
+
+    monkeypatch.setattr(charts, "_draw", counted)
+    assert charts.png.__wrapped__(chart) == alone_png
+    assert charts.svg.__wrapped__(chart) == alone_svg
+    assert drawings == [chart]
+    assert chart not in charts._WAITING  # saved in both formats: the figure is let go
 
 
 def test_hostile_text_in_a_chart_stays_text() -> None:

@@ -14,17 +14,17 @@ from pathlib import Path
 from ..documents import DOCUMENT_KINDS
 from ..errors import InvalidInput, Problem, display_path
 from ..paths import (
+    DEFAULT_LETTERS,
     DEFAULT_TEMPLATES,
     DOCUMENTS_OUTPUT,
     FORMS_OUTPUT,
     LETTER_EXAMPLES,
-    LETTERS_OUTPUT,
     PRIVATE_FOLDERS,
     ROOT,
     SITE_OUTPUT,
 )
 
-DEFAULT_OUTPUT = ROOT / LETTERS_OUTPUT
+DEFAULT_OUTPUT = DEFAULT_LETTERS
 # How much of an existing output folder is looked through for a website or documents inside it.
 SCAN_DEPTH = 4
 SCAN_MAX_FOLDERS = 2_000

@@ -23,14 +23,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from ..paths import CATALOGUE_TEMPLATES, DEFAULT_TEMPLATES
+from ..paths import CATALOGUE_TEMPLATES, DEFAULT_TEMPLATES, SCHEMA_FILES
 from .catalogue import Catalogue, load_catalogue
 from .patterns import BOOLEAN_TEXT, INTEGER_TEXT, NUMBER_TEXT
 from .policy import SCHEMA_VERSION, BoardFile, Policy
 from .values import ID_ERROR
 
 Kind = Literal["school", "bestuur"]
-SCHEMA_FILES: dict[Kind, str] = {"school": "school.schema.json", "bestuur": "bestuur.schema.json"}
 
 
 _CATALOGUE_NOUNS = {

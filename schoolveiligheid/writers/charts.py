@@ -1,9 +1,12 @@
 """Charts as SVG (website, board report) and PNG (Word), drawn with matplotlib, byte for byte reproducible.
 
-The Agg backend (no display), DejaVu Sans, text drawn as outlines (no font is loaded by a
+The Agg renderer (no display), DejaVu Sans, text drawn as outlines (no font is loaded by a
 viewer, nothing is fetched), a fixed hash salt for the SVG ids and no dates in the metadata:
 the same figures give the same files. The SVG carries its text alternative as <title> and
 <desc>, so a screen reader has it also where the SVG stands inline.
+
+A build needs most charts twice, as PNG for Word and as SVG for the site: a drawn figure is
+kept for a while, so both files are saved from one drawing (the bytes are those of two).
 """
 
 from __future__ import annotations
@@ -12,8 +15,7 @@ import functools
 import io
 import re
 import textwrap
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -42,29 +44,53 @@ _STYLE: Any = {  # Any: matplotlib types rcParams keys as one long Literal
 }
 
 
-@contextmanager
-def _figure(chart: Chart) -> Iterator[Figure]:
-    import matplotlib  # noqa: PLC0415 - loaded only when a chart is drawn: it takes a while
+# matplotlib is not thread-safe (rcParams are global): one chart at a time is drawn or saved,
+# also when a Dask worker builds schools in threads or the preview rebuilds.
+_LOCK = threading.Lock()
+# Drawn figures waiting for their other format, oldest first; a figure saved in both is dropped.
+# A build writes a school's Word files (PNG) before its site (SVG); without a site (or for the
+# board report) the second format never comes, so a few are kept, each about 1 MiB.
+_WAITING: dict[Chart, tuple[Figure, frozenset[str]]] = {}
+KEPT_FIGURES = 8
+_FORMATS = frozenset(("svg", "png"))
 
-    matplotlib.use("Agg")
-    from matplotlib import pyplot  # noqa: PLC0415
+
+def _draw(chart: Chart) -> Figure:
+    """The chart drawn, not yet saved. A plain Figure (no pyplot): once dropped, it is freed."""
+    import matplotlib  # noqa: PLC0415 - loaded only when a chart is drawn: it takes a while
+    from matplotlib.figure import Figure  # noqa: PLC0415
 
     with matplotlib.rc_context(_STYLE):
         bars = chart.kind == "vergelijking"
         height = max(HEIGHT_INCHES, 1.2 + 0.45 * len(chart.labels)) if bars else HEIGHT_INCHES
-        figure, axes = pyplot.subplots(
-            1, len(chart.panels), figsize=(WIDTH_INCHES, height), squeeze=False, sharey=bars
-        )
-        try:
-            for panel, ax in zip(chart.panels, axes[0], strict=True):
-                if bars:
-                    _bars(ax, chart.labels, panel)
-                else:
-                    _lines(ax, chart.labels, panel)
-            figure.tight_layout()
-            yield figure
-        finally:
-            pyplot.close(figure)
+        figure = Figure(figsize=(WIDTH_INCHES, height))
+        axes = figure.subplots(1, len(chart.panels), squeeze=False, sharey=bars)
+        for panel, ax in zip(chart.panels, axes[0], strict=True):
+            if bars:
+                _bars(ax, chart.labels, panel)
+            else:
+                _lines(ax, chart.labels, panel)
+        figure.tight_layout()
+    return figure
+
+
+def _saved(chart: Chart, file_format: str, **options: Any) -> bytes:
+    """The chart in one file format; a figure drawn for the other format is saved again, not redrawn
+    (the bytes are the same as from a drawing of its own)."""
+    import matplotlib  # noqa: PLC0415 - see _draw
+
+    buffer = io.BytesIO()
+    with _LOCK:
+        waiting = _WAITING.pop(chart, None)
+        figure, saved = waiting if waiting is not None else (_draw(chart), frozenset[str]())
+        with matplotlib.rc_context(_STYLE):  # the SVG options are read while saving
+            figure.savefig(buffer, format=file_format, **options)
+        saved |= {file_format}
+        if saved != _FORMATS:
+            _WAITING[chart] = (figure, saved)
+            while len(_WAITING) > KEPT_FIGURES:
+                del _WAITING[next(iter(_WAITING))]
+    return buffer.getvalue()
 
 
 def _lines(ax: Axes, labels: tuple[str, ...], panel: ChartSeries) -> None:
@@ -130,11 +156,8 @@ CACHED_CHARTS = 64
 @functools.lru_cache(maxsize=CACHED_CHARTS)
 def svg(chart: Chart) -> str:
     """The chart as an SVG document with <title> and <desc> (the text alternative)."""
-    buffer = io.BytesIO()
-    with _figure(chart) as figure:
-        # No RDF block: no date, no version, no links to vocabularies.
-        figure.savefig(buffer, format="svg", metadata=dict.fromkeys(("Creator", "Date", "Format", "Type")))
-    text = buffer.getvalue().decode("utf-8")
+    # No RDF block: no date, no version, no links to vocabularies.
+    text = _saved(chart, "svg", metadata=dict.fromkeys(("Creator", "Date", "Format", "Type"))).decode("utf-8")
     label = f'<title id="{chart.name}-titel">{escape(chart.title)}</title><desc>{escape(chart.description)}</desc>'
     opening = re.search(r"<svg\b[^>]*>", text)
     if opening is None:  # matplotlib always writes one; a changed backend must fail loudly here
@@ -152,10 +175,7 @@ def inline_svg(chart: Chart) -> str:
 @functools.lru_cache(maxsize=CACHED_CHARTS)
 def png(chart: Chart) -> bytes:
     """The chart as a PNG without dates or software versions in it."""
-    buffer = io.BytesIO()
-    with _figure(chart) as figure:
-        figure.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Software": None})
-    return buffer.getvalue()
+    return _saved(chart, "png", dpi=PNG_DPI, metadata={"Software": None})
 
 
 __all__ = ["HEIGHT_INCHES", "WIDTH_INCHES", "inline_svg", "png", "svg"]
