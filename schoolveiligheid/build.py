@@ -5,10 +5,12 @@ the per-school unit (school_build.build_school: render, check, Word files, forms
 site), in this process, in a pool of processes (`--werkers`) or on a Dask cluster
 (`--dask`). Every unit writes into the run's staging area and keeps nothing in
 memory; the driver then puts all outputs in place in one commit (files.Swap).
-Invalid input or a failing school therefore leaves every earlier output exactly
-as it was. A rebuild skips the schools whose inputs and outputs are unchanged,
-decided from hashes before anything is loaded (incremental.py); `--opnieuw`
-builds them all.
+With --pdf the driver converts the Word files of every school in one LibreOffice
+run, after the schools are built and before the commit (_make_pdfs). Invalid
+input, a failing school or a failing LibreOffice therefore leaves every earlier
+output exactly as it was. A rebuild skips the schools whose inputs and outputs
+are unchanged, decided from hashes before anything is loaded (incremental.py);
+`--opnieuw` builds them all.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -84,6 +87,13 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)  # unchanged since the last build: left as they are
     findings: list[Finding] = field(default_factory=list)
     sites: list[Path] = field(default_factory=list)
+    pdf_documents: int = 0  # PDFs made in this run, all in one LibreOffice run
+    pdf_seconds: float = 0.0  # how long that LibreOffice run took, start to stop
+
+    @property
+    def seconds_per_pdf(self) -> float:
+        """The LibreOffice run's seconds per PDF (0 when none were made)."""
+        return self.pdf_seconds / self.pdf_documents if self.pdf_documents else 0.0
 
     @property
     def ok(self) -> bool:
@@ -318,6 +328,8 @@ def build(options: BuildOptions, progress: Progress = no_progress) -> BuildRepor
     schools = select(everything, options.only)
     report.skipped = [school.id for school in schools if school.id in skip]
     to_build = [school for school in schools if school.id not in skip]
+    if options.pdf and to_build:
+        _find_libreoffice()  # a missing LibreOffice is said before the schools are built, not after
     try:
         # The workers start before the lock is taken, so none of them holds it after a kill -9.
         with (
@@ -339,6 +351,8 @@ def build(options: BuildOptions, progress: Progress = no_progress) -> BuildRepor
                 report.refused.extend(result.school_id for result in results)
                 report.findings.extend(finding for result in results for finding in result.findings)
                 return report
+            if options.pdf:
+                _make_pdfs(jobs, results, options, report)
             _finish(results, jobs, everything, boards, options, report, swap)
             swap.commit()
             report.built.extend(result.school_id for result in results if not result.refused)
@@ -433,6 +447,32 @@ def _run(
             executor.shutdown(wait=True)
         raise
     return results
+
+
+def _find_libreoffice() -> None:
+    """Raise ToolMissing, with the install hint, when there is no LibreOffice or no Python with uno."""
+    from .writers import pdf
+
+    pdf.find_uno_python(pdf.find_soffice())
+
+
+def _make_pdfs(
+    jobs: list[SchoolJob], results: list[SchoolResult], options: BuildOptions, report: BuildReport
+) -> None:
+    """Every built school's Word files to PDF in one LibreOffice run, into the staging area; then each
+    school's site gets its PDFs (and the Word files whose table of contents the run filled in) and
+    its archive. All or nothing: a failure raises before the commit."""
+    from .school_build import finish_pdfs, pdf_pairs
+    from .writers import pdf
+
+    built = [(job, result) for job, result in zip(jobs, results, strict=True) if not result.refused]
+    pairs = [pair for job, result in built for pair in pdf_pairs(job, result)]
+    started = time.perf_counter()
+    pdf.convert_pairs(pairs, pdfa=options.pdfa)
+    report.pdf_seconds = time.perf_counter() - started
+    report.pdf_documents = len(pairs)
+    for job, result in built:
+        finish_pdfs(job, result)
 
 
 def _targets(job: SchoolJob) -> dict[str, Path | None]:

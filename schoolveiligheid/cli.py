@@ -366,6 +366,11 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
+def _decimal(number: float) -> str:
+    """One decimal, with a decimal comma: 14,2."""
+    return f"{number:.1f}".replace(".", ",")
+
+
 def _policy_words(args: argparse.Namespace) -> list[str]:
     """`--policy MAP` as given, for a tip that must read the same policy folder; nothing for the default."""
     chosen: Path = args.policy
@@ -425,6 +430,11 @@ def run_build(args: argparse.Namespace) -> int:
         )
     for school_id in report.built:
         print(f"{school_id}: {display_path(building.output_root(options) / DOCUMENTS_OUTPUT / school_id)}")
+    if report.pdf_documents:
+        print(
+            f"PDF: {_count(report.pdf_documents, 'document', 'documenten')} in {_decimal(report.pdf_seconds)} s "
+            f"({_decimal(report.seconds_per_pdf)} s per document)"
+        )
     if report.sites:
         print(f"website: {display_path(building.output_root(options) / SITE_OUTPUT)}")
         if options.archive:

@@ -7,6 +7,12 @@ by school; each job names one school, which the unit loads again from its file, 
 holds every school's model at once. The unit writes only into the staging paths the driver
 gave it (or, with `ship`, into a private folder whose files it returns, for a worker on
 another machine); the driver puts everything in place in one commit.
+
+The unit never starts LibreOffice. With `pdf` it builds the site as it will be, its PDF downloads
+held by empty stand-ins, and names the Word files still to convert; the driver converts every
+school's files in one LibreOffice run and then calls `finish_pdfs` for each school, which puts the
+PDFs and the Word files (whose table of contents the conversion filled in) in the site and packs
+the archive.
 """
 
 from __future__ import annotations
@@ -19,18 +25,19 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from .checks import Finding, check_rendered, check_school
 from .clock import today
 from .context import build_context
 from .context.forms import forms_context
-from .documents import SiteBundle
+from .documents import PDF, SiteBundle
 from .errors import BuildFailed, InvalidInput, Problem
 from .model import SchoolModel, load_school
 from .paths import BASE_CONFIG, FORMS_OUTPUT, MASTER_TEMPLATE, find_template
 from .render import RenderedSchool, Renderer
-from .writers import archive, pdf, site
+from .writers import archive, site
 from .writers.forms import FormWriter
 from .writers.word import WordWriter, document_date
 
@@ -67,6 +74,10 @@ class SchoolResult:
     input_folders: tuple[Path, ...] = ()
     refused: bool = False
     downloads: tuple[str, ...] = ()  # the .docx/.pdf files of the documents folder
+    # With `pdf`: the Word files (names in the documents folder) the driver still converts, and
+    # the date the archive is packed with once the PDFs are in the site (finish_pdfs).
+    to_convert: tuple[str, ...] = ()
+    archive_date: datetime | None = None
     # With `ship`: every file written, as (output, relative path, bytes); output is
     # "documents", "site" or "sources".
     shipped: tuple[tuple[str, str, bytes], ...] = ()
@@ -196,11 +207,15 @@ def _build_school(job: SchoolJob) -> SchoolResult:
     )
     if school.policy.document.status == "vastgesteld" and any(f.severity == "fout" for f in findings):
         return dataclasses.replace(result, refused=True)
+    if job.pdf:
+        result = dataclasses.replace(
+            result, archive_date=document_date(texts.documents[0].meta) if job.archive is not None else None
+        )
     if not job.ship:
         files = _write(
             job, school, texts, word, forms, job.documents, job.site, job.work, job.sources, job.archive
         )
-        return dataclasses.replace(result, downloads=tuple(p.name for p in files))
+        return _written(result, files, job.pdf)
     with tempfile.TemporaryDirectory(prefix="schoolveiligheid-") as private:
         own = Path(private)
         outputs = {
@@ -227,7 +242,23 @@ def _build_school(job: SchoolJob) -> SchoolResult:
             for path in sorted(folder.rglob("*"))
             if path.is_file()
         )
-    return dataclasses.replace(result, downloads=tuple(p.name for p in files), shipped=shipped)
+    return dataclasses.replace(_written(result, files, job.pdf), shipped=shipped)
+
+
+def _written(result: SchoolResult, files: list[Path], pdf: bool) -> SchoolResult:
+    """The result with the school's downloads: its Word files and, with `pdf`, the PDFs to come."""
+    if not pdf:
+        return dataclasses.replace(result, downloads=tuple(path.name for path in files))
+    return dataclasses.replace(
+        result,
+        downloads=tuple(path.name for path in [*files, *_pdfs_of(files)]),
+        to_convert=tuple(path.name for path in files),
+    )
+
+
+def _pdfs_of(files: list[Path]) -> list[Path]:
+    """The PDF of each Word file: <stem>.pdf beside it."""
+    return [path.with_suffix(PDF) for path in files]
 
 
 def _write(
@@ -242,22 +273,64 @@ def _write(
     sources: Path | None,
     archive_stage: Path | None,
 ) -> list[Path]:
+    """Write the school's Word files and forms, and its site; return the Word files. With `job.pdf`
+    the site offers the PDFs the driver makes later, as empty stand-ins until finish_pdfs."""
     documents.mkdir(parents=True)
     files = word.write(texts.documents, documents, master_for(school), school.logo)
     forms.write(forms_context(school), documents / FORMS_OUTPUT, school.template_dirs)
-    if job.pdf:
-        files += pdf.convert_beside(files, pdfa=job.pdfa)
     if site_stage is None and sources is None:
         return files
-    bundle = site_bundle(texts, files, school.template_dirs)
-    if site_stage is not None:
-        site.write_school(bundle, site_stage, work, files, BASE_CONFIG)
-        if archive_stage is not None:
-            archive_stage.parent.mkdir(parents=True, exist_ok=True)
-            archive.write(site_stage, archive_stage, document_date(texts.documents[0].meta))
-    if sources is not None:
-        site.write_sources(bundle, sources, files, BASE_CONFIG, mkdocs_theme_fix=False)
+    with _stand_ins(files if job.pdf else [], work.parent) as pdfs:
+        downloads = [*files, *pdfs]
+        bundle = site_bundle(texts, downloads, school.template_dirs)
+        if site_stage is not None:
+            site.write_school(bundle, site_stage, work, downloads, BASE_CONFIG)
+            if archive_stage is not None and not job.pdf:  # with PDFs: packed by finish_pdfs
+                archive_stage.parent.mkdir(parents=True, exist_ok=True)
+                archive.write(site_stage, archive_stage, document_date(texts.documents[0].meta))
+        if sources is not None:
+            site.write_sources(bundle, sources, downloads, BASE_CONFIG, mkdocs_theme_fix=False)
     return files
+
+
+@contextlib.contextmanager
+def _stand_ins(files: list[Path], scratch: Path) -> Iterator[list[Path]]:
+    """An empty file named like the PDF of each Word file, in a folder of its own that is removed
+    afterwards: what the site's download links point to until finish_pdfs puts the real PDFs there."""
+    if not files:
+        yield []
+        return
+    with tempfile.TemporaryDirectory(prefix="pdf-", dir=scratch) as folder:
+        stand_ins = [Path(folder) / path.name for path in _pdfs_of(files)]
+        for stand_in in stand_ins:
+            stand_in.touch()
+        yield stand_ins
+
+
+def pdf_pairs(job: SchoolJob, result: SchoolResult) -> list[tuple[Path, Path]]:
+    """The (Word file, PDF) pairs the driver converts for a school: the PDF beside its Word file."""
+    return [(job.documents / name, (job.documents / name).with_suffix(PDF)) for name in result.to_convert]
+
+
+def finish_pdfs(job: SchoolJob, result: SchoolResult) -> None:
+    """After the driver's conversion: the PDFs and the Word files (the conversion filled in their
+    table of contents) replace their stand-ins and first copies in the site and the exported
+    sources, byte for byte the files of the documents folder; then the archive is packed."""
+    names = [*result.to_convert, *(Path(name).with_suffix(PDF).name for name in result.to_convert)]
+    folders = []
+    if job.site is not None:
+        folders.append(job.site / site.DOWNLOADS)
+    if job.sources is not None:
+        folders.append(job.sources / "docs" / site.DOWNLOADS)
+    for folder in folders:
+        for name in names:
+            target = folder / name
+            if not target.is_file():  # the site offers every download it was given: a bug if not
+                raise BuildFailed(f"de website mist het downloadbestand {name}", "bouw opnieuw met --opnieuw")
+            shutil.copyfile(job.documents / name, target)
+    if job.archive is not None and job.site is not None and result.archive_date is not None:
+        job.archive.parent.mkdir(parents=True, exist_ok=True)
+        archive.write(job.site, job.archive, result.archive_date)
 
 
 def unpack(result: SchoolResult, targets: dict[str, Path | None]) -> None:

@@ -8,7 +8,9 @@ cached; updating the document indexes first fills it with real page numbers.
 The PDF is tagged (PDF/UA: structure, language, title, alt text of images); with --pdfa it is
 also PDF/A-2b, for archiving.
 
-Usage: python3 _uno_pdf.py PIPE_NAME [--pdfa] SOURCE.docx TARGET.pdf...
+Usage: python3 _uno_pdf.py PIPE_NAME [--pdfa] < PAIRS
+PAIRS is one JSON array ["SOURCE.docx", "TARGET.pdf"] per line on standard input (not the command
+line: a run converts every document of every school, far more than a Windows command line holds).
 Prints one JSON line per source: {"source": ..., "pdf": ..., "toc": [[entry, page], ...]} or
 {"source": ..., "error": ...}; "toc" holds every entry of the filled tables of contents with its page.
 Exit codes: 0 all converted, 1 some failed, 3 no uno module, 4 LibreOffice not reachable.
@@ -108,12 +110,21 @@ def convert(desktop: object, source: Path, target: Path, pdfa: bool = False) -> 
         document.close(True)
 
 
+def read_pairs(lines: list[str]) -> list[tuple[Path, Path]]:
+    """The (source, target) pairs: one JSON array of two paths per line."""
+    pairs = []
+    for line in lines:
+        if line.strip():
+            source, target = json.loads(line)
+            pairs.append((Path(source), Path(target)))
+    return pairs
+
+
 def main(arguments: list[str]) -> int:
-    # arguments: the pipe name, --pdfa or not, then pairs of source .docx and target .pdf
+    # arguments: the pipe name, --pdfa or not; the pairs of source .docx and target .pdf on stdin
     pipe, rest = arguments[0], arguments[1:]
-    pdfa = bool(rest) and rest[0] == "--pdfa"
-    paths = [Path(item) for item in rest[pdfa:]]
-    pairs = list(zip(paths[0::2], paths[1::2], strict=True))
+    pdfa = "--pdfa" in rest
+    pairs = read_pairs(sys.stdin.read().splitlines())
     try:
         context = connect(pipe)
     except Exception as exc:  # noqa: BLE001 - reported to the caller, which raises BuildFailed

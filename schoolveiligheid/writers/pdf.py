@@ -68,13 +68,11 @@ def convert_to_pdf(docx_paths: Sequence[Path], out_dir: Path, *, pdfa: bool = Fa
     return convert_pairs([(source, out_dir / f"{source.stem}{PDF}") for source in sources], pdfa=pdfa)
 
 
-def convert_beside(docx_paths: Sequence[Path], *, pdfa: bool = False) -> list[Path]:
-    """Write each PDF next to its .docx (several schools' folders), in one LibreOffice process."""
-    return convert_pairs([(Path(path), Path(path).with_suffix(PDF)) for path in docx_paths], pdfa=pdfa)
-
-
 def convert_pairs(pairs: Sequence[tuple[Path, Path]], *, pdfa: bool = False) -> list[Path]:
-    """Convert (docx, pdf) pairs in one LibreOffice process; all PDFs are written or none."""
+    """Convert (docx, pdf) pairs in one LibreOffice process; all PDFs are written or none.
+
+    `bouw --pdf` hands it every document of every school of the run at once (build._make_pdfs).
+    """
     if not pairs:
         return []
     sources = [source for source, _ in pairs]
@@ -236,8 +234,11 @@ def _run_libreoffice(
                     str(UNO_SCRIPT),
                     pipe,
                     *(["--pdfa"] if pdfa else []),
-                    *(str(path.resolve()) for pair in pairs for path in pair),
                 ],
+                input="".join(
+                    json.dumps([str(source.resolve()), str(target.resolve())]) + "\n"
+                    for source, target in pairs
+                ),
                 capture_output=True,
                 text=True,
                 env=environment,
