@@ -16,7 +16,7 @@ import difflib
 import functools
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from dataclasses import field as dataclass_field
 from datetime import date
@@ -405,18 +405,21 @@ class Renderer:
     def render_school(self, context: SchoolContext, template_dirs: tuple[Path, ...]) -> RenderedSchool:
         """All documents and site pages of one school; all template problems are raised together."""
         env = self.environment(template_dirs)
+        listed = tuple(env.list_templates())  # one walk of the search path for all documents and pages
         variables = {field.name: getattr(context, field.name) for field in fields(context)}
         problems: list[Problem] = []
         meta = meta_of(context)
         documents = []
         places: dict[str, tuple[tuple[str, str], ...]] = {}
         for kind in DOCUMENT_KINDS:
-            chapters = self._chapters(env, kind.kind, {**variables, "document": asdict(kind)}, problems)
+            chapters = self._chapters(
+                env, listed, kind.kind, {**variables, "document": asdict(kind)}, problems
+            )
             places[kind.kind] = chapter_places(chapters)
             chapters = place_own_texts(kind, chapters, context.own_texts, context.school.id, problems)
             if context.edition.concept and context.edition.open_points:
                 chapters += self._chapters(
-                    env, None, {**variables, "document": asdict(kind)}, problems, OPEN_POINTS_TEMPLATE
+                    env, listed, None, {**variables, "document": asdict(kind)}, problems, OPEN_POINTS_TEMPLATE
                 )
             documents.append(_document(kind, meta, chapters, _charts(context)))
         # Site pages link to where each document starts on the website, known only now.
@@ -428,7 +431,7 @@ class Renderer:
         pages = tuple(
             SitePage(chapter.slug, chapter.title, chapter.markdown)
             for chapter in self._chapters(
-                env, SITE_TEMPLATES, {**variables, "document_pages": document_pages}, problems
+                env, listed, SITE_TEMPLATES, {**variables, "document_pages": document_pages}, problems
             )
         )
         if problems:
@@ -438,6 +441,7 @@ class Renderer:
     def _chapters(
         self,
         env: jinja2.Environment,
+        listed: Sequence[str],
         folder: str | None,
         variables: Mapping[str, Any],
         problems: list[Problem],
@@ -447,7 +451,7 @@ class Renderer:
             [only]
             if only
             else sorted(
-                (name for name in env.list_templates() if _in_folder(name, folder)),
+                (name for name in listed if _in_folder(name, folder)),
                 key=lambda n: Path(n).name,
             )
         )

@@ -11,11 +11,15 @@ put a stand-in for the conversion, so they need no LibreOffice.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import re
+import shutil
 import stat
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -98,8 +102,7 @@ class FakeConversion:
         return [target for _, target in pairs]
 
 
-@pytest.fixture
-def conversion(monkeypatch: pytest.MonkeyPatch) -> FakeConversion:
+def _fake_libreoffice(monkeypatch: pytest.MonkeyPatch) -> FakeConversion:
     fake = FakeConversion()
     monkeypatch.setattr(pdf, "convert_pairs", fake)
     monkeypatch.setattr(pdf, "find_soffice", lambda chosen=None: "soffice")
@@ -107,25 +110,45 @@ def conversion(monkeypatch: pytest.MonkeyPatch) -> FakeConversion:
     return fake
 
 
-def test_every_document_of_every_school_goes_to_one_conversion(
-    tmp_path: Path, conversion: FakeConversion, capsys: pytest.CaptureFixture[str]
-) -> None:
-    out = tmp_path / "uit"
-    assert main(["bouw", "--pdf", "--archief", "--uitvoer", str(out)]) == 0
+@pytest.fixture
+def conversion(monkeypatch: pytest.MonkeyPatch) -> FakeConversion:
+    return _fake_libreoffice(monkeypatch)
 
-    assert len(conversion.calls) == 1
-    staged = sorted((source.parent.name.partition("-")[2], source.name) for source, _ in conversion.calls[0])
+
+@dataclass(frozen=True)
+class PdfBuild:
+    out: Path
+    calls: list[list[tuple[Path, Path]]]
+    printed: str
+
+
+@pytest.fixture(scope="module")
+def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> PdfBuild:
+    """`bouw --pdf --archief` of the example with the stand-in conversion, made once for the tests
+    that only read it (a test that builds again works on a copy)."""
+    out = tmp_path_factory.mktemp("pdf") / "uit"
+    printed = io.StringIO()
+    with pytest.MonkeyPatch.context() as monkeypatch, contextlib.redirect_stdout(printed):
+        fake = _fake_libreoffice(monkeypatch)
+        assert main(["bouw", "--pdf", "--archief", "--uitvoer", str(out)]) == 0
+    return PdfBuild(out, fake.calls, printed.getvalue())
+
+
+def test_every_document_of_every_school_goes_to_one_conversion(pdf_build: PdfBuild) -> None:
+    out = pdf_build.out
+    assert len(pdf_build.calls) == 1
+    staged = sorted((source.parent.name.partition("-")[2], source.name) for source, _ in pdf_build.calls[0])
     assert staged == [(school, f"{stem}.docx") for school in SCHOOLS for stem in DOCUMENTS], (
         "every school's documents (not its forms), in their staged folders"
     )
-    assert all(target == source.with_suffix(".pdf") for source, target in conversion.calls[0])
+    assert all(target == source.with_suffix(".pdf") for source, target in pdf_build.calls[0])
     _assert_pdfs_everywhere(out)
     for school in SCHOOLS:  # the Word files in the site are the ones the conversion finished
         assert (
             "customXml/ingevuld.xml"
             in zipfile.ZipFile(out / "site" / school / "downloads" / f"{DOCUMENTS[0]}.docx").namelist()
         )
-    assert TIMING.search(capsys.readouterr().out)
+    assert TIMING.search(pdf_build.printed)
 
 
 def test_the_exported_sources_get_the_pdfs_too(tmp_path: Path, conversion: FakeConversion) -> None:
@@ -147,12 +170,9 @@ def test_the_exported_sources_get_the_pdfs_too(tmp_path: Path, conversion: FakeC
 
 
 def test_schools_built_on_dask_are_converted_once_by_the_driver(
-    tmp_path: Path, conversion: FakeConversion
+    pdf_build: PdfBuild, tmp_path: Path, conversion: FakeConversion
 ) -> None:
     distributed = pytest.importorskip("distributed", reason="de extra 'dask' is niet geïnstalleerd")
-    local = build(
-        BuildOptions(policy=ROOT / "policy", output_root=tmp_path / "lokaal", pdf=True, archive=True)
-    )
     with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
         remote = build(
             BuildOptions(
@@ -163,21 +183,22 @@ def test_schools_built_on_dask_are_converted_once_by_the_driver(
                 dask=cluster.scheduler_address,
             )
         )
-    assert len(conversion.calls) == 2, "one conversion per build"
-    assert remote.pdf_documents == local.pdf_documents == 9
+    assert len(conversion.calls) == 1, "one conversion per build"
+    assert remote.pdf_documents == 9
     _assert_pdfs_everywhere(tmp_path / "dask")
-    assert _digests(tmp_path / "dask") == _digests(tmp_path / "lokaal")
+    assert _digests(tmp_path / "dask") == _digests(pdf_build.out), "the same bytes as a local build"
 
 
 def test_a_failing_libreoffice_leaves_every_earlier_output(
+    pdf_build: PdfBuild,
     tmp_path: Path,
     conversion: FakeConversion,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     out = tmp_path / "uit"
+    shutil.copytree(pdf_build.out, out)  # a complete earlier --pdf build
     argv = ["bouw", "--pdf", "--archief", "--uitvoer", str(out)]
-    assert main(argv) == 0
     before = _digests(out)
 
     def failing(pairs: Sequence[tuple[Path, Path]], *, pdfa: bool = False) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 def test_shared_theme_listing_gives_the_same_sites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     case = board_case(tmp_path / "downloads")
+    monkeypatch.setattr(site, "_BUILT_SITES", site._BuiltSites(limit=0))  # MkDocs builds every time
     site._THEME_FILES.clear()
     with monkeypatch.context() as patch:  # every build walks and filters the theme itself
         patch.setattr(site, "_list_theme_files_once", lambda env, theme: None)
@@ -34,6 +36,32 @@ def test_shared_theme_listing_gives_the_same_sites(tmp_path: Path, monkeypatch: 
     assert any(name.endswith(".js") for name in without)  # the theme's static files are there
     assert tree(tmp_path / "met" / "site") == without
     assert tree(tmp_path / "weer" / "site") == without
+
+
+def test_a_site_built_again_from_the_same_sources_is_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = site._BuiltSites(limit=2)
+    monkeypatch.setattr(site, "_BUILT_SITES", kept)
+    case = board_case(tmp_path / "downloads")
+    site.write(case.bundles, tmp_path / "eerst" / "site", case.downloads, BASE_CONFIG)
+    assert kept.restored == 0
+    site.write(case.bundles, tmp_path / "weer" / "site", case.downloads, BASE_CONFIG)
+    assert kept.restored == len(case.bundles) == 2, "the same sources: the kept sites are written"
+    first = tree(tmp_path / "eerst" / "site")
+    assert any(name.endswith(".js") for name in first)
+    assert tree(tmp_path / "weer" / "site") == first
+
+    # Changed sources are built anew, and the new build is what is kept from then on.
+    changed = [
+        dataclasses.replace(bundle, school_name=f"{bundle.school_name} Noord") for bundle in case.bundles[:1]
+    ]
+    site.write(changed, tmp_path / "anders" / "site", case.downloads, BASE_CONFIG)
+    assert kept.restored == 2
+    other = tree(tmp_path / "anders" / "site")
+    school = case.bundles[0].school_id
+    assert other[f"{school}/index.html"] != first[f"{school}/index.html"]
+    assert b"Noord" in other[f"{school}/index.html"]
 
 
 def test_own_theme_folder_is_walked_every_time(tmp_path: Path) -> None:

@@ -151,19 +151,37 @@ def attach_marks(block: B, data: MarkedDict) -> B:
     return _marked(block, data, data.mark)
 
 
+_KEYS: dict[type[BaseModel], dict[str, str]] = {}
+
+
+def _keys(model: type[BaseModel]) -> dict[str, str]:
+    """Attribute name -> YAML key of every field of a block type."""
+    known = _KEYS.get(model)
+    if known is None:
+        known = _KEYS[model] = {name: info.alias or name for name, info in model.model_fields.items()}
+    return known
+
+
 def _marked(block: B, data: Any, at: Mark) -> B:
     written = data if isinstance(data, MarkedDict) else MarkedDict(at)
     items = {key: tuple(value.marks) for key, value in written.items() if isinstance(value, MarkedList)}
-    update: dict[str, Any] = {}
-    for name, info in type(block).model_fields.items():
-        value = getattr(block, name)
-        key = info.alias or name
+    keys = _keys(type(block))
+    values = dict(block.__dict__)  # the fields' values, as model_copy would copy them
+    for name, value in block.__dict__.items():
         if isinstance(value, Block):
-            update[name] = _marked(value, written.get(key), written.marks.get(key) or _below(at, key))
+            key = keys[name]
+            values[name] = _marked(value, written.get(key), written.marks.get(key) or _below(at, key))
         elif isinstance(value, tuple) and any(isinstance(item, Block) for item in value):
-            update[name] = _marked_items(value, written.get(key), written.marks.get(key) or _below(at, key))
-    copy = block.model_copy(update=update)  # a copy: a default block is shared by every model
-    copy._marks = Marks(at, dict(written.marks), items)
+            key = keys[name]
+            values[name] = _marked_items(value, written.get(key), written.marks.get(key) or _below(at, key))
+    # A copy (a default block is shared by every model), made as pydantic's model_copy makes one,
+    # without its per-call overhead: this walk copies every block of every school that is loaded.
+    cls = type(block)
+    copy = cls.__new__(cls)
+    object.__setattr__(copy, "__dict__", values)
+    object.__setattr__(copy, "__pydantic_fields_set__", set(block.__pydantic_fields_set__))
+    object.__setattr__(copy, "__pydantic_extra__", None)  # extra="forbid": a block has no extra keys
+    object.__setattr__(copy, "__pydantic_private__", {"_marks": Marks(at, dict(written.marks), items)})
     return copy
 
 

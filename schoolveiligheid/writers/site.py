@@ -27,9 +27,11 @@ defaults) at <out_dir>/index.html that links to every school site.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import logging
+import os
 import re
 import shutil
 import sysconfig
@@ -194,7 +196,10 @@ def write_school(
     _check_school_ids([bundle])
     stage.mkdir(parents=True)
     config = write_sources(bundle, work, download_files, base_config, site_dir=stage, templates=templates)
-    _build(config, bundle.school_name)
+    key = _BUILT_SITES.key(config, stage, templates / MKDOCS_THEME_FIX)
+    if not _BUILT_SITES.restore(key, stage):
+        _build(config, bundle.school_name)
+        _BUILT_SITES.keep(key, stage)
     shutil.rmtree(work, ignore_errors=True)
     _without_third_party_fallbacks(stage)
 
@@ -534,6 +539,78 @@ def _build(config_file: Path, school_name: str) -> None:
                 "een link wijst naar een pagina, kopje of download die niet bestaat;"
                 " controleer de teksten en templates van deze school",
             ) from None
+
+
+class _BuiltSites:
+    """The last few sites MkDocs built in this process, by everything it read to build them.
+
+    A site whose sources are the same as one built before in this process (a preview that
+    rebuilds after a change to a Word-only text, `controleer` and `bouw` in one session, the
+    tests) is written from the kept files instead of being built again: MkDocs gives the same
+    bytes for the same sources. The key covers every file of the docs tree, the school's config
+    (without where the site goes), the base config, our theme fixes and SOURCE_DATE_EPOCH; the
+    installed MkDocs and theme do not change while a process runs. File contents are kept once
+    by their digest (the theme's assets are the same on every site), and only the last few
+    sites, so memory stays flat on a large board, where no two sites are alike.
+    """
+
+    def __init__(self, limit: int = 4) -> None:
+        self.limit = limit  # 0: keep nothing, MkDocs builds every site
+        self.restored = 0  # sites written from the kept files (for the tests)
+        self._sites: dict[str, tuple[tuple[str, str], ...]] = {}  # key -> (relative path, digest)
+        self._contents: dict[str, bytes] = {}  # digest -> bytes
+
+    @staticmethod
+    def key(config: Path, site_dir: Path, theme_fix: Path) -> str:
+        digest = hashlib.sha256()
+
+        def add(label: str, data: bytes) -> None:
+            digest.update(f"{label}\0{len(data)}\0".encode())
+            digest.update(data)
+
+        settings = json.loads(config.read_text(encoding="utf-8"))
+        settings.pop("site_dir", None)  # where the site goes is no part of what it is
+        add("config", json.dumps(settings, sort_keys=True).encode())
+        add("base", Path(settings["INHERIT"]).read_bytes())
+        add("epoch", os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+        docs = config.parent / str(settings["docs_dir"])
+        for folder, label in ((docs, "docs"), (theme_fix, "theme")):
+            for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+                if path.is_file():
+                    add(f"{label}/{path.relative_to(folder).as_posix()}", path.read_bytes())
+        return digest.hexdigest()
+
+    def restore(self, key: str, stage: Path) -> bool:
+        files = self._sites.get(key)
+        if files is None:
+            return False
+        self._sites[key] = self._sites.pop(key)  # used last: kept longest
+        for relative, digest in files:
+            target = stage / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(self._contents[digest])
+        self.restored += 1
+        return True
+
+    def keep(self, key: str, stage: Path) -> None:
+        if not self.limit:
+            return
+        files = []
+        for path in sorted(stage.rglob("*")):
+            if path.is_file():
+                data = path.read_bytes()
+                digest = hashlib.sha256(data).hexdigest()
+                self._contents.setdefault(digest, data)
+                files.append((path.relative_to(stage).as_posix(), digest))
+        self._sites[key] = tuple(files)
+        while len(self._sites) > self.limit:
+            self._sites.pop(next(iter(self._sites)))
+        used = {digest for site in self._sites.values() for _, digest in site}
+        for digest in [digest for digest in self._contents if digest not in used]:
+            del self._contents[digest]
+
+
+_BUILT_SITES = _BuiltSites()
 
 
 # The theme's templates compiled once per process and shared by every school's site: a board's
