@@ -160,8 +160,10 @@ def _collected_after() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.collect()
-        gc.unfreeze()
+        try:
+            gc.collect()
+        finally:
+            gc.unfreeze()  # also when the collection is interrupted: never leave the heap frozen
 
 
 def _build_school_safely(job: SchoolJob) -> SchoolResult:

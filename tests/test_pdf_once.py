@@ -31,7 +31,7 @@ from schoolveiligheid.build import BuildOptions, build
 from schoolveiligheid.cli import main
 from schoolveiligheid.errors import BuildFailed, ToolMissing
 from schoolveiligheid.files import WORK_FOLDER
-from schoolveiligheid.writers import pdf
+from schoolveiligheid.writers import pdf, site
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHOOLS = ("kompasroos", "vlinderboom", "zonnewijzer")
@@ -170,9 +170,11 @@ def test_the_exported_sources_get_the_pdfs_too(tmp_path: Path, conversion: FakeC
 
 
 def test_schools_built_on_dask_are_converted_once_by_the_driver(
-    pdf_build: PdfBuild, tmp_path: Path, conversion: FakeConversion
+    pdf_build: PdfBuild, tmp_path: Path, conversion: FakeConversion, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     distributed = pytest.importorskip("distributed", reason="de extra 'dask' is niet geïnstalleerd")
+    kept = site._BuiltSites(limit=0)  # MkDocs builds the sites on the cluster: two real builds compared
+    monkeypatch.setattr(site, "_BUILT_SITES", kept)
     with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
         remote = build(
             BuildOptions(
@@ -186,6 +188,7 @@ def test_schools_built_on_dask_are_converted_once_by_the_driver(
     assert len(conversion.calls) == 1, "one conversion per build"
     assert remote.pdf_documents == 9
     _assert_pdfs_everywhere(tmp_path / "dask")
+    assert kept.restored == 0
     assert _digests(tmp_path / "dask") == _digests(pdf_build.out), "the same bytes as a local build"
 
 

@@ -64,6 +64,17 @@ def test_a_site_built_again_from_the_same_sources_is_the_same_files(
     assert b"Noord" in other[f"{school}/index.html"]
 
 
+def test_the_base_config_pulls_in_no_other_file() -> None:
+    """The kept sites are keyed by the base config's bytes: anything it reads from elsewhere
+    (another config, hooks, environment variables, plugins beyond search) would be missed."""
+    text = BASE_CONFIG.read_text(encoding="utf-8")
+    lines = [line.split("#")[0] for line in text.splitlines()]
+    assert not any(line.lstrip().startswith(("INHERIT:", "hooks:")) for line in lines)
+    assert "!ENV" not in text and "!relative" not in text
+    plugins = text[text.index("\nplugins:") :].split("\n\n")[0]
+    assert [line.strip() for line in plugins.splitlines()[1:] if line.startswith("  - ")] == ["- search:"]
+
+
 def test_own_theme_folder_is_walked_every_time(tmp_path: Path) -> None:
     assert not site._installed(tmp_path)
     own = tmp_path / "thema"

@@ -35,8 +35,10 @@ import os
 import re
 import shutil
 import sysconfig
+import threading
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -551,7 +553,9 @@ class _BuiltSites:
     (without where the site goes), the base config, our theme fixes and SOURCE_DATE_EPOCH; the
     installed MkDocs and theme do not change while a process runs. File contents are kept once
     by their digest (the theme's assets are the same on every site), and only the last few
-    sites, so memory stays flat on a large board, where no two sites are alike.
+    sites, so memory stays flat on a large board, where no two sites are alike. The base config
+    is hashed as a file: it must not pull in other files (no INHERIT, hooks or !ENV), which
+    tests/test_shared_work.py checks.
     """
 
     def __init__(self, limit: int = 4) -> None:
@@ -559,6 +563,7 @@ class _BuiltSites:
         self.restored = 0  # sites written from the kept files (for the tests)
         self._sites: dict[str, tuple[tuple[str, str], ...]] = {}  # key -> (relative path, digest)
         self._contents: dict[str, bytes] = {}  # digest -> bytes
+        self._lock = threading.Lock()  # a preview or a Dask worker may build from another thread
 
     @staticmethod
     def key(config: Path, site_dir: Path, theme_fix: Path) -> str:
@@ -572,7 +577,9 @@ class _BuiltSites:
         settings.pop("site_dir", None)  # where the site goes is no part of what it is
         add("config", json.dumps(settings, sort_keys=True).encode())
         add("base", Path(settings["INHERIT"]).read_bytes())
-        add("epoch", os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+        # Without SOURCE_DATE_EPOCH MkDocs dates the sitemap with today: a site of yesterday differs.
+        epoch = os.environ.get("SOURCE_DATE_EPOCH") or datetime.now(UTC).date().isoformat()
+        add("epoch", epoch.encode())
         docs = config.parent / str(settings["docs_dir"])
         for folder, label in ((docs, "docs"), (theme_fix, "theme")):
             for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
@@ -581,6 +588,14 @@ class _BuiltSites:
         return digest.hexdigest()
 
     def restore(self, key: str, stage: Path) -> bool:
+        with self._lock:
+            return self._restore(key, stage)
+
+    def keep(self, key: str, stage: Path) -> None:
+        with self._lock:
+            self._keep(key, stage)
+
+    def _restore(self, key: str, stage: Path) -> bool:
         files = self._sites.get(key)
         if files is None:
             return False
@@ -592,7 +607,7 @@ class _BuiltSites:
         self.restored += 1
         return True
 
-    def keep(self, key: str, stage: Path) -> None:
+    def _keep(self, key: str, stage: Path) -> None:
         if not self.limit:
             return
         files = []

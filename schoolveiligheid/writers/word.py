@@ -83,6 +83,11 @@ class CompileOnceEnvironment(SandboxEnvironment):
         self.compilations = 0  # compiled by this environment (a template another one compiled is reused)
         self.requests = 0
 
+    def _settings(self) -> tuple[object, ...]:
+        """What else a compiled template carries from its environment: one with other filters,
+        globals or finalize never gets another's template."""
+        return (type(self), self.undefined, self.finalize, tuple(self.filters), tuple(self.globals))
+
     def from_string(
         self,
         source: str | jinja2.nodes.Template,
@@ -93,7 +98,7 @@ class CompileOnceEnvironment(SandboxEnvironment):
         if globals is not None or template_class is not None or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
         # docxtpl may flip autoescape, which is compiled into the template: never reuse across it.
-        key = (source, self.autoescape, self.undefined)
+        key = (source, self.autoescape, self._settings())
         template = _SHARED_COMPILED.get(key)
         if template is None:
             template = super().from_string(source)
