@@ -13,11 +13,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from texts_support import rendered_documents
 
-from schoolveiligheid.context import build_context
-from schoolveiligheid.model import load_schools
 from schoolveiligheid.model.wording import support_group_size
-from schoolveiligheid.render import Renderer
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = {
@@ -26,15 +24,7 @@ REFERENCE = {
 }
 
 
-def _documents(folder: Path) -> dict[str, dict[str, str]]:
-    renderer = Renderer()
-    return {
-        school.id: {
-            document.kind: document.markdown
-            for document in renderer.render_school(build_context(school), school.template_dirs).documents
-        }
-        for school in load_schools(folder)
-    }
+_documents = rendered_documents
 
 
 @cache

@@ -11,10 +11,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-
-from schoolveiligheid.context import build_context
-from schoolveiligheid.model import load_schools
-from schoolveiligheid.render import Renderer
+from texts_support import rendered_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = (ROOT / "policy", *sorted(p for p in (ROOT / "voorbeelden").glob("referentie-*") if p.is_dir()))
@@ -42,17 +39,7 @@ def paragraphs(markdown: str) -> set[str]:
     return found
 
 
-@cache
-def documents(folder: Path) -> dict[str, dict[str, str]]:
-    """school id -> document kind -> Markdown."""
-    renderer = Renderer()
-    return {
-        school.id: {
-            document.kind: document.markdown
-            for document in renderer.render_school(build_context(school), school.template_dirs).documents
-        }
-        for school in load_schools(folder)
-    }
+documents = cache(rendered_documents)  # school id -> document kind -> Markdown, once per folder
 
 
 def test_the_split_counts_long_paragraphs_and_long_list_items_only() -> None:

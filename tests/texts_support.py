@@ -129,6 +129,18 @@ def folder_texts(folder: Path) -> Folder:
     return result
 
 
+def rendered_documents(folder: Path) -> dict[str, dict[str, str]]:
+    """The Markdown of every document of every school of a policy folder: school id -> kind -> text."""
+    renderer = Renderer()
+    return {
+        school.id: {
+            document.kind: document.markdown
+            for document in renderer.render_school(build_context(school), school.template_dirs).documents
+        }
+        for school in load_schools(folder)
+    }
+
+
 def all_texts() -> list[Text]:
     return [text for folder in POLICY_FOLDERS for text in folder_texts(folder).texts]
 
