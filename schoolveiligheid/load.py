@@ -132,8 +132,14 @@ _SURROGATE = re.compile("[\ud800-\udfff\ufffe\uffff]")  # and the two noncharact
 _INVISIBLE_HINT = "typ de tekst opnieuw of plak hem als platte tekst, zonder opmaak"
 
 
+# All three at once: almost every text has none of them, and one search says so.
+_ANY_INVISIBLE = re.compile(f"{_CONTROL.pattern}|{_SURROGATE.pattern}|{_FORMAT.pattern}")
+
+
 def invisible_character(text: str) -> tuple[str, str] | None:
     """A Dutch message and hint if text holds an invisible control or format character, else None."""
+    if _ANY_INVISIBLE.search(text) is None:
+        return None
     control = _CONTROL.search(text)
     if control:
         return f"de tekst bevat een onzichtbaar stuurteken (code {ord(control.group(0))})", _INVISIBLE_HINT
@@ -328,6 +334,9 @@ def _translate_yaml_problem(problem: str, line_text: str) -> tuple[str, str]:
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})  # YAML's own resolver's null, exactly
+
+
 class _Loader(_BaseLoader):  # type: ignore[valid-type, misc, unused-ignore]
     """A local SafeLoader: never patch the global one."""
 
@@ -335,6 +344,19 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type, misc, unused-ignore]
         super().__init__(stream)
         self.file = file
         self.problems: list[Problem] = []
+
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        """The tag of an untagged value: as YAML's resolver says for null and `<<`; any other plain
+        value is text, since every scalar tag is read as the text written (true, 12 and 2026-08-01
+        too). One call per value, from the parser: a set lookup instead of a row of patterns."""
+        if kind is yaml.ScalarNode and implicit[0]:
+            if value in _NULL_WORDS:
+                return "tag:yaml.org,2002:null"
+            if value == "<<":
+                return _MERGE_TAG
+            if value != "=":  # `=` is YAML's value tag: left to the resolver, read as text all the same
+                return "tag:yaml.org,2002:str"
+        return str(super().resolve(kind, value, implicit))
 
 
 def _construct_text(loader: _Loader, node: yaml.Node) -> str | None:
@@ -398,14 +420,14 @@ class _Scan:
         raise InvalidInput([Problem(self.file, _first_line(event), format_key_path(path), message, hint)])
 
     def _event(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
+        if isinstance(event, yaml.NodeEvent):  # the most frequent first: this runs for every value
+            self._node(event)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            self._close()
+        elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
                 self._refuse(event, (), *_translate_yaml_problem("another document", ""))
-        elif isinstance(event, yaml.CollectionEndEvent):
-            self._close()
-        elif isinstance(event, yaml.NodeEvent):
-            self._node(event)
 
     def _place(self, event: yaml.NodeEvent) -> tuple[KeyPath, bool]:
         """The key path of the node this event starts, and whether it is a key."""
@@ -462,8 +484,12 @@ class _Scan:
         if isinstance(event, yaml.AliasEvent):
             self._alias(event, path)
             return
-        self._check_tag_and_anchor(event, path)
-        self._count(event, path, 1)
+        if event.anchor is not None or getattr(event, "tag", None) not in _ALLOWED_TAGS:
+            self._check_tag_and_anchor(event, path)
+        if self.values < MAX_VALUES:
+            self.values += 1
+        else:
+            self._count(event, path, 1)
         if isinstance(event, yaml.ScalarEvent):
             if len(event.value) > MAX_TEXT:
                 self._refuse(
@@ -588,16 +614,19 @@ def _unreadable(text: str, file: str) -> list[Problem]:
 
 
 def _key_text(loader: _Loader, key_node: yaml.Node, path: KeyPath) -> str:
-    key = _construct_text(loader, key_node)
-    text = "" if key is None else key
-    _check_text(loader, text, Mark(loader.file, key_node.start_mark.line + 1, (*path, text)))
+    if isinstance(key_node, yaml.ScalarNode) and key_node.tag in _TEXT_TAGS:
+        text = str(key_node.value)  # what _construct_text makes of it
+    else:
+        key = _construct_text(loader, key_node)
+        text = "" if key is None else key
+    _check_text(loader, text, key_node, (*path, text))
     return text
 
 
-def _check_text(loader: _Loader, text: str, mark: Mark) -> None:
+def _check_text(loader: _Loader, text: str, node: yaml.Node, path: KeyPath) -> None:
     found = invisible_character(text)
     if found:
-        loader.problems.append(Problem(loader.file, mark.line, mark.key, *found))
+        loader.problems.append(Problem(loader.file, node.start_mark.line + 1, format_key_path(path), *found))
 
 
 Entry = tuple[str, yaml.Node, yaml.Node]
@@ -661,24 +690,38 @@ def _merged(loader: _Loader, value_node: yaml.Node, path: KeyPath) -> list[Entry
     return entries
 
 
+# Scalar tags whose value is the text as written (see the constructors above): built without
+# PyYAML's general construct_object, which every other tag still goes through.
+_TEXT_TAGS = frozenset(
+    f"tag:yaml.org,2002:{tag}" for tag in ("bool", "int", "float", "timestamp", "str", "value")
+)
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
 def _build(loader: _Loader, node: yaml.Node, path: KeyPath) -> Any:
     """Construct plain data with marks, reporting duplicate keys instead of losing them."""
-    mark = Mark(loader.file, node.start_mark.line + 1, path)
     if isinstance(node, yaml.MappingNode):
-        mapping = MarkedDict(mark)
+        mapping = MarkedDict(Mark(loader.file, node.start_mark.line + 1, path))
         for key, key_node, value_node in _entries(loader, node, path):
-            mapping[key] = _build(loader, value_node, (*path, key))
-            mapping.marks[key] = Mark(loader.file, key_node.start_mark.line + 1, (*path, key))
+            key_path = (*path, key)
+            mapping[key] = _build(loader, value_node, key_path)
+            mapping.marks[key] = Mark(loader.file, key_node.start_mark.line + 1, key_path)
         return mapping
     if isinstance(node, yaml.SequenceNode):
-        sequence = MarkedList(mark)
+        sequence = MarkedList(Mark(loader.file, node.start_mark.line + 1, path))
         for index, item_node in enumerate(node.value):
-            sequence.append(_build(loader, item_node, (*path, index)))
-            sequence.marks.append(Mark(loader.file, item_node.start_mark.line + 1, (*path, index)))
+            item_path = (*path, index)
+            sequence.append(_build(loader, item_node, item_path))
+            sequence.marks.append(Mark(loader.file, item_node.start_mark.line + 1, item_path))
         return sequence
-    value = loader.construct_object(node)
+    if isinstance(node, yaml.ScalarNode) and node.tag in _TEXT_TAGS:
+        value: Any = str(node.value)  # what _construct_text makes of it
+    elif isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG:
+        return None
+    else:
+        value = loader.construct_object(node)
     if isinstance(value, str):
-        _check_text(loader, value, mark)
+        _check_text(loader, value, node, path)
     return value
 
 

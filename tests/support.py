@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -31,6 +32,12 @@ def require_program(name: str, *candidates: str) -> str:
         pytest.fail(f"{message}; in CI moet .ci/run het installeren")
     pytest.skip(message)
     raise AssertionError("unreachable")
+
+
+def load_yaml(text: str) -> Any:
+    """Plain data of a YAML text (yaml.safe_load), through libyaml when it is there: the same data, faster."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - CSafeLoader is the safe loader
 
 
 def dump_yaml(data: object, *, sort_keys: bool = False) -> str:

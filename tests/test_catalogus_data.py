@@ -1,6 +1,6 @@
 """The catalogue data in templates/catalogus/: shape, wording rules and own words.
 
-These tests read the YAML directly (yaml.safe_load), so they guard the data even
+These tests read the YAML directly (as plain data, not through the loader), so they guard the data even
 while the catalogue loader changes; one test also runs the real loader.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
+from support import load_yaml
 
 from schoolveiligheid.model.catalogue import load_catalogue
 
@@ -105,7 +105,7 @@ PROPER_NAMES = ("kriebels in je buik",)
 
 
 def load(name: str) -> list[dict]:
-    data = yaml.safe_load((CATALOGUE / name).read_text(encoding="utf-8"))
+    data = load_yaml((CATALOGUE / name).read_text(encoding="utf-8"))
     assert isinstance(data, list), f"{name} moet een lijst van items zijn"
     return data
 

@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from policies import BOARD, SCHOOL, policy_tree
-from support import dump_yaml
+from support import dump_yaml, load_yaml
 
 from schoolveiligheid.build import check_all
 from schoolveiligheid.errors import InvalidInput
@@ -44,7 +43,7 @@ def _replaced(data: Any, path: tuple[Any, ...], value: Any) -> Any:
 
 def _cases() -> Iterator[tuple[str, tuple[Any, ...], int]]:
     for file, text in (("school.yaml", SCHOOL), ("bestuur.yaml", BOARD)):
-        for path in _paths(yaml.safe_load(text)):
+        for path in _paths(load_yaml(text)):
             for number in range(len(REPLACEMENTS)):
                 yield file, path, number
 
@@ -59,7 +58,7 @@ def test_any_value_under_any_key_gives_policy_or_dutch_error(
     tmp_path: Path, file: str, path: tuple[Any, ...], number: int
 ) -> None:
     texts = {"school.yaml": SCHOOL, "bestuur.yaml": BOARD}
-    changed = _replaced(yaml.safe_load(texts[file]), path, REPLACEMENTS[number])
+    changed = _replaced(load_yaml(texts[file]), path, REPLACEMENTS[number])
     texts[file] = dump_yaml(changed)
     folder = policy_tree(tmp_path, school=texts["school.yaml"], board=texts["bestuur.yaml"])
     try:

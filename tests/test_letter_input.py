@@ -13,10 +13,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 from letters_support import EXAMPLE_POLICY, EXAMPLES, ROOT, blank_key, example, key_paths, set_at
 from policies import line_of, policy_tree
-from support import dump_yaml
+from support import dump_yaml, load_yaml
 
 from schoolveiligheid.brief import check_output_folder, write_letter
 from schoolveiligheid.brief.case import KINDS
@@ -270,7 +269,7 @@ def _fuzzed_cases(folder: Path) -> list[tuple[str, Path, object]]:
     shutil.copytree(EXAMPLES, folder)
     found = []
     for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         for keys in key_paths(data):
             for label, value in WRONG_VALUES.items():
                 changed = copy.deepcopy(data)

@@ -22,8 +22,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-import yaml
 from letters_support import docx_text
+from support import load_yaml
 
 from schoolveiligheid.brief import write_letter
 from schoolveiligheid.context import build_context
@@ -65,7 +65,7 @@ def rendered(folder: Path) -> dict[str, dict[str, str]]:
                 texts[school.id][FORM + path.stem] = _normal(docx_text(path))
     with tempfile.TemporaryDirectory(prefix="brieven-") as letters_dir:  # never beside the forms: refused
         for case in sorted((folder / "brieven").glob("*.yaml")):
-            data = yaml.safe_load(case.read_text(encoding="utf-8"))
+            data = load_yaml(case.read_text(encoding="utf-8"))
             written = write_letter(case, folder, Path(letters_dir) / case.stem).paths
             text = _normal("\n".join(docx_text(path) for path in written))
             key = LETTER + str(data["brief"])
@@ -80,7 +80,7 @@ def known_document(document: str, folder: Path) -> bool:
         return document.removeprefix(FORM) in FORMS
     if document.startswith(LETTER):
         kinds = {
-            str(yaml.safe_load(case.read_text(encoding="utf-8")).get("brief"))
+            str(load_yaml(case.read_text(encoding="utf-8")).get("brief"))
             for case in (folder / "brieven").glob("*.yaml")
         }
         return document.removeprefix(LETTER) in kinds
@@ -88,7 +88,7 @@ def known_document(document: str, folder: Path) -> bool:
 
 
 def elements(folder: Path) -> list[dict[str, object]]:
-    data = yaml.safe_load((folder / "controle" / "elementen.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((folder / "controle" / "elementen.yaml").read_text(encoding="utf-8"))
     assert isinstance(data, list) and data, f"{folder.name}: controle/elementen.yaml is leeg"
     return data
 

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from policies import SCHOOL, policy_tree
 from site_fixture import board_case
 
 from schoolveiligheid.documents import Chart, ChartSeries
+from schoolveiligheid.errors import InvalidInput
+from schoolveiligheid.model import load_schools
+from schoolveiligheid.model import school as school_model
+from schoolveiligheid.model.policy import Policy
 from schoolveiligheid.writers import charts, site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -123,3 +129,45 @@ def test_scale_benchmark_prints_every_row(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     for row in ("| P1 ", "| P2 ", "| P2b ", "| P3 ", "| P4 ", "| P5 ", "| PDF"):
         assert row in result.stdout, result.stdout
+
+
+def test_a_policy_loaded_again_unchanged_is_validated_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = school_model._ValidatedPolicies(limit=4)
+    monkeypatch.setattr(school_model, "_VALIDATED", kept)
+    validations: list[object] = []
+    validate = Policy.model_validate
+
+    def counted(data: object, **options: object) -> Policy:
+        validations.append(data)
+        return validate(data, **options)
+
+    monkeypatch.setattr(Policy, "model_validate", counted)
+    folder = policy_tree(tmp_path)
+    (first,) = load_schools(folder)
+    (again,) = load_schools(folder)
+    assert len(validations) == 1, "the same files: the kept policy"
+    assert again.policy.model_dump() == first.policy.model_dump()
+    assert again.policy.school.mark == first.policy.school.mark  # with the same line marks
+
+    # A changed value, the same text moved a line down, another day: validated anew, and right.
+    (folder / "school.yaml").write_text(SCHOOL.replace("De Testhoeve", "De Andere School"), encoding="utf-8")
+    (changed,) = load_schools(folder)
+    assert changed.policy.school.name == "Basisschool De Andere School"
+    (folder / "school.yaml").write_text("\n" + SCHOOL, encoding="utf-8")
+    (moved,) = load_schools(folder)
+    assert moved.policy.school.mark.line == first.policy.school.mark.line + 1
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(os.environ["SOURCE_DATE_EPOCH"]) + 86_400))
+    load_schools(folder)
+    assert len(validations) == 4
+
+    # A policy that does not validate is never kept: it fails every time.
+    (folder / "school.yaml").write_text(
+        SCHOOL.replace("  type: po\n", "  type: po\n  onbekend: ja\n"), encoding="utf-8"
+    )
+    for _ in range(2):
+        with pytest.raises(InvalidInput):
+            load_schools(folder)
+    assert len(validations) == 6
+    assert len(kept._kept) == 4  # never more than its limit

@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from support import dump_yaml
+from support import dump_yaml, load_yaml
 
 from schoolveiligheid.brief.checks import read_case
 from schoolveiligheid.checks import check_school
@@ -50,7 +49,7 @@ def _school(tmp_path: Path, school: Any = None, board: Any = None) -> SchoolMode
     folder.mkdir(parents=True)
     shutil.copytree(POLICY / "logo", folder / "logo")
     for name, change in (("bestuur.yaml", board), ("vlinderboom.yaml", school)):
-        data = yaml.safe_load((POLICY / name).read_text(encoding="utf-8"))
+        data = load_yaml((POLICY / name).read_text(encoding="utf-8"))
         if change is not None:
             change(data)
         (folder / name).write_text(dump_yaml(data, sort_keys=True), encoding="utf-8")

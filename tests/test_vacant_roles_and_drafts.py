@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from support import dump_yaml, empty_headings
+from support import dump_yaml, empty_headings, load_yaml
 
 from schoolveiligheid.brief.checks import read_case
 from schoolveiligheid.checks import check_school
@@ -69,7 +68,7 @@ def _policy_folder(tmp_path: Path, change: Any) -> Path:
     folder.mkdir(parents=True)
     shutil.copy(POLICY / "bestuur.yaml", folder / "bestuur.yaml")
     shutil.copytree(POLICY / "logo", folder / "logo")
-    data = yaml.safe_load((POLICY / "vlinderboom.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((POLICY / "vlinderboom.yaml").read_text(encoding="utf-8"))
     change(data)
     (folder / "vlinderboom.yaml").write_text(dump_yaml(data, sort_keys=True), encoding="utf-8")
     return folder

@@ -9,15 +9,15 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from checks_fixture import COMPLETE_BOARD, COMPLETE_SCHOOL, changed
 from policies import line_of, policy_tree
-from support import dump_yaml, require_program, write_tree
+from support import dump_yaml, load_yaml, require_program, write_tree
 
 from schoolveiligheid.cli import main
 from schoolveiligheid.errors import InvalidInput
@@ -317,13 +317,27 @@ def _numbers_changed(value: str) -> list[str]:
     return [*found, re.sub(r"\d+", lambda match: str(int(match.group()) + 1), value)]
 
 
-def _variants(
-    files: dict[str, Any], name: str, path: KeyPath, value: Any, choices: dict[str, list[Any]]
-) -> Iterator[dict[str, Any]]:
-    """The files with this one value changed, the likeliest valid change first; removing it comes last."""
-    key = next((part for part in reversed(path) if isinstance(part, str)), "")
-    references = _references(files)
+@dataclass(frozen=True)
+class _Example:
+    """The example's files as data, with what every variant looks up in them (found once)."""
+
+    files: dict[str, Any]
+    choices: dict[str, list[Any]]
+    references: dict[str, list[str]]
+    ids: set[Any]
+    leaves: list[tuple[KeyPath, Any]]  # of both files
+
+
+def _example(files: dict[str, Any], choices: dict[str, list[Any]]) -> _Example:
     ids = {item for data in files.values() for p, item in _leaves(data) if p and p[-1] == "id"}
+    leaves = [leaf for data in files.values() for leaf in _leaves(data)]
+    return _Example(files, choices, _references(files), ids, leaves)
+
+
+def _variants(example: _Example, name: str, path: KeyPath, value: Any) -> Iterator[dict[str, Any]]:
+    """The files with this one value changed, the likeliest valid change first; removing it comes last."""
+    files, choices, references, ids = example.files, example.choices, example.references, example.ids
+    key = next((part for part in reversed(path) if isinstance(part, str)), "")
 
     def one(new: Any) -> dict[str, Any]:
         return {**files, name: _replaced(files[name], path, new)}
@@ -337,7 +351,7 @@ def _variants(
     elif isinstance(value, str):
         if value in ids:  # an id and every reference to it
             yield {file: _renamed(data, value, f"{value}-nieuw") for file, data in files.items()}
-        used = [item for data in files.values() for p, item in _leaves(data) if key in p[-2:]]
+        used = [item for p, item in example.leaves if key in p[-2:]]
         allowed = choices.get(key, [])  # the values the files use for this key are the likeliest fit
         yield from (
             one(choice)
@@ -378,7 +392,7 @@ def _private_values(school: SchoolModel) -> set[str]:
 
 def test_every_value_of_the_example_is_reported_when_it_changes(tmp_path: Path) -> None:
     files = {
-        name: yaml.safe_load((EXAMPLE / name).read_text(encoding="utf-8"))
+        name: load_yaml((EXAMPLE / name).read_text(encoding="utf-8"))
         for name in (EXAMPLE_SCHOOL, "bestuur.yaml")
     }
     shutil.copytree(EXAMPLE / "logo", tmp_path / "logo")
@@ -388,22 +402,25 @@ def test_every_value_of_the_example_is_reported_when_it_changes(tmp_path: Path) 
     choices = _schema_choices(json_schema("school"), None, {})
     _schema_choices(json_schema("bestuur"), None, choices)
     choices["instrument"] = sorted(old.catalogue.ids("instrument"))
+    example = _example(files, choices)
+    private_old = _private_values(old)
+    old_policy = old.policy.model_dump()
     unchanged, reported = [], 0
     for name, data in files.items():
         for path, value in _leaves(data):
             if path == ("schema",):  # one valid value; the summary leaves it out on purpose
                 continue
-            for variant in _variants(files, name, path, value, choices):
+            for variant in _variants(example, name, path, value):
                 _write(tmp_path, variant, written)
                 try:
                     (new,) = load_schools(tmp_path)
                 except InvalidInput:
                     continue  # not a valid change of this value; try the next
-                if new.policy.model_dump() == old.policy.model_dump():
+                if new.policy.model_dump() == old_policy:
                     continue  # e.g. the school overrides this board value, or it was the default
                 out = summary(Side("oud", old), Side("nieuw", new))
                 assert not out.rstrip().endswith("Geen inhoudelijke wijzigingen."), (name, path)
-                shown = {private for private in _private_values(old) | _private_values(new) if private in out}
+                shown = {private for private in private_old | _private_values(new) if private in out}
                 assert not shown, (name, path, shown)
                 reported += 1
                 break

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import docx
 import pytest
-import yaml
 from docx.document import Document as DocxDocument
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
+from support import load_yaml
 from word_fixture import BOARD, MASTER, ROOT, SCHOOL, documents, meta
 
 from schoolveiligheid.documents import Chapter, RenderedDocument
@@ -434,6 +434,6 @@ def test_markup_keeps_user_text_as_typed() -> None:
 
 
 def test_site_uses_the_same_markdown_extensions() -> None:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = load_yaml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     names = [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
     assert names == list(MARKDOWN_EXTENSIONS)

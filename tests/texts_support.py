@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
 from letters_support import docx_text
 from pydantic import BaseModel
+from support import load_yaml
 
 from schoolveiligheid.brief import write_letter
 from schoolveiligheid.context import build_context
@@ -120,7 +120,7 @@ def folder_texts(folder: Path) -> Folder:
     )
     with tempfile.TemporaryDirectory(prefix="brieven-") as letters_dir:
         for case in sorted(cases):
-            data = yaml.safe_load(case.read_text(encoding="utf-8"))
+            data = load_yaml(case.read_text(encoding="utf-8"))
             school_id = str(data["school"])
             _case_names(data, "", result.names.setdefault(school_id, set()))
             for path in write_letter(case, folder, Path(letters_dir) / case.stem).paths:

@@ -11,7 +11,9 @@ inherit from (one version of a school, for `verschil`); `named_board()` and
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,9 +21,10 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from ..clock import today
 from ..confine import OutsideFolder, is_inside, resolve_inside
 from ..documents import OwnText
-from ..errors import InvalidInput, Problem
+from ..errors import BuildFailed, InvalidInput, Problem
 from ..load import (
     Mark,
     MarkedDict,
@@ -356,6 +359,67 @@ def _validate_board(raw: MarkedDict) -> list[Problem]:
     return []
 
 
+def _frozen(value: Any) -> Hashable:
+    """Marked data (or a validation context) as one comparable value: every key, value and mark."""
+    if isinstance(value, MarkedDict):
+        return (
+            "{",
+            value.mark,
+            tuple((key, value.marks.get(key), _frozen(item)) for key, item in value.items()),
+        )
+    if isinstance(value, MarkedList):
+        return ("[", value.mark, tuple(value.marks), tuple(_frozen(item) for item in value))
+    if isinstance(value, dict):
+        return ("{}", tuple((key, _frozen(item)) for key, item in value.items()))
+    if isinstance(value, list | tuple):
+        return ("[]", tuple(_frozen(item) for item in value))
+    if isinstance(value, set | frozenset):
+        return ("()", frozenset(value))
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    raise TypeError(f"no frozen form for {type(value).__name__}")
+
+
+class _ValidatedPolicies:
+    """The policies validated (and given their line marks) last in this process, by all validation reads.
+
+    Validation reads the merged data with its marks (which name each value's file and line),
+    the validation context and today's date (monitoring results belong to a school year), nothing
+    else. So a policy loaded again unchanged (a preview on every save, `controleer` then `bouw`,
+    a letter after a build, the tests) is validated once. A policy is frozen, so sharing it is
+    safe; a failed validation is never kept, and only the last few policies are, so memory stays
+    flat on a large board.
+    """
+
+    def __init__(self, limit: int = 32) -> None:
+        self.limit = limit  # 0: keep nothing
+        self._kept: OrderedDict[Hashable, Policy] = OrderedDict()
+        self._lock = threading.Lock()  # a preview or a Dask worker may load from another thread
+
+    def policy(self, merged: MarkedDict, context: dict[str, Any]) -> Policy:
+        """The validated, marked policy of merged data; raises ValidationError as validation does."""
+        try:
+            key: Hashable = (_frozen(merged), _frozen(context), today())
+            hash(key)
+        except (TypeError, BuildFailed):  # data no validation has seen, or a wrong SOURCE_DATE_EPOCH
+            key = None
+        with self._lock:
+            kept = self._kept.get(key) if key is not None else None
+            if kept is not None:
+                self._kept.move_to_end(key)
+                return kept
+        policy = attach_marks(Policy.model_validate(merged, context=context), merged)
+        if key is not None and self.limit:
+            with self._lock:
+                self._kept[key] = policy
+                while len(self._kept) > self.limit:
+                    self._kept.popitem(last=False)
+        return policy
+
+
+_VALIDATED = _ValidatedPolicies()
+
+
 def _school_model(
     school_raw: MarkedDict, board_raw: MarkedDict | None
 ) -> tuple[SchoolModel | None, list[Problem]]:
@@ -370,10 +434,9 @@ def _school_model(
         problems += limit_problems(board_raw, school_raw)
     problems += _duplicate_ids(merged)
     try:
-        policy = Policy.model_validate(merged, context=_validation_context(merged, catalogue))
+        policy = _VALIDATED.policy(merged, _validation_context(merged, catalogue))
     except ValidationError as error:
         return None, problems + problems_from(error, merged, Policy)
-    policy = attach_marks(policy, merged)
     logo, wrong = _logo(policy, school_raw)
     problems += wrong
     own_texts, own_lines, wrong = read_own_texts(policy.own_texts)

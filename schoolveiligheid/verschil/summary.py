@@ -26,6 +26,7 @@ _IGNORED = {"schema", "sjablonen"}
 _ITEM_KEYS = ("id", "instrument", "naam")
 # Never shown by value in "Overige wijzigingen": the contact section decides what is public.
 _PRIVATE = re.compile(r"^personen\[[^\]]*\]\.(email|telefoon)$")
+_ABSENT = object()  # a key path one version does not have
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,15 @@ def _covering(covers: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(alternatives)})(?:$|[.\[])")
 
 
+def _same(a: Any, b: Any) -> bool:
+    """Equal and of the same types all the way down (so `True` and `1`, which are equal, differ)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, list | tuple):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
 def _other(old: SchoolModel, new: SchoolModel, covers: Iterable[str]) -> list[Line]:
     """Every changed value that no line above reports, by key path, in the order of the file."""
     # warnings=False: a union of a role id and {omschrijving: ...} dumps right but makes pydantic warn.
@@ -75,6 +85,9 @@ def _other(old: SchoolModel, new: SchoolModel, covers: Iterable[str]) -> list[Li
     covered = _covering(covers)
     lines = []
     for key in dict.fromkeys([*flat_b, *flat_a]):
+        old_value, new_value = flat_a.get(key, _ABSENT), flat_b.get(key, _ABSENT)
+        if _same(old_value, new_value):
+            continue  # the same value shows the same text; most values of a policy are unchanged
         before, after = text(flat_a.get(key)), text(flat_b.get(key))
         if before == after or re.split(r"[.\[]", key)[0] in _IGNORED or covered.match(key):
             continue
