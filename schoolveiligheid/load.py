@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, NoReturn
@@ -96,16 +96,28 @@ class WrittenText(NamedTuple):
     mark: Mark
 
 
-def written_texts(node: Any, mark: Mark | None = None) -> Iterator[WrittenText]:
+def written_texts(node: Any, mark: Mark | None = None) -> list[WrittenText]:
     """Every text in marked data, in the order of the file, each with the mark of the line it is on."""
-    if isinstance(node, MarkedDict):
-        for key, value in node.items():
-            yield from written_texts(value, node.marks.get(key, node.mark))
-    elif isinstance(node, MarkedList):
-        for value, item_mark in zip(node, node.marks, strict=True):
-            yield from written_texts(value, item_mark)
-    elif isinstance(node, str) and mark is not None:
-        yield WrittenText(node, mark)
+    found: list[WrittenText] = []
+    if isinstance(node, str) and mark is not None:
+        found.append(WrittenText(node, mark))
+    elif isinstance(node, MarkedDict | MarkedList):
+        _add_texts(node, found)
+    return found
+
+
+def _add_texts(node: MarkedDict | MarkedList, found: list[WrittenText]) -> None:
+    # One list for the whole walk (every load walks every value of every school): no generators.
+    pairs = (
+        ((value, node.marks.get(key, node.mark)) for key, value in node.items())
+        if isinstance(node, MarkedDict)
+        else zip(node, node.marks, strict=True)
+    )
+    for value, value_mark in pairs:
+        if isinstance(value, str):
+            found.append(WrittenText(value, value_mark))
+        elif isinstance(value, MarkedDict | MarkedList):
+            _add_texts(value, found)
 
 
 # Limits on what one file may hold, checked before any work that grows with them: a YAML

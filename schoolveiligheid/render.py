@@ -1,7 +1,8 @@
 """Templates + context -> Markdown: the one text source for the Word files and the website.
 
 One Jinja environment per template search path (school folder, board folder,
-the defaults), built once per run, so a board with many schools compiles each
+the defaults) and the contents of its files, kept for the process, so a board
+with many schools (or a preview that renders on every save) loads each
 template once. The environment is loud: a missing value fails the build with
 the template's name and line, a value that is None cannot be printed, and
 every user value is escaped for Markdown on the way out (`finalize`), so
@@ -14,8 +15,11 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import re
 import sys
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from dataclasses import field as dataclass_field
@@ -34,6 +38,8 @@ from .confine import (
     SandboxEnvironment,
     SecurityError,
     TemplateOutsideFolder,
+    confined_files,
+    is_inside,
     sandbox_message,
 )
 from .context import SchoolContext
@@ -387,25 +393,82 @@ def meta_of(context: SchoolContext) -> DocumentMeta:
     )
 
 
+# Files larger than this count by size and time in an environment's key, not by content: no
+# template is this large, and a large picture or Word master along the path is not read per school.
+_READ_FOR_KEY_MAX_BYTES = 1_000_000
+
+
+def _search_path_state(search_path: tuple[Path, ...]) -> tuple[tuple[str, ...], str]:
+    """Every template name along a search path (as the loader lists them), and a digest of where
+    each file is and what it holds: any file added, removed or changed gives another digest."""
+    digest = hashlib.blake2b(digest_size=20)
+    names: set[str] = set()
+    for index, root in enumerate(search_path):
+        for path in confined_files(root):
+            name = path.relative_to(root).as_posix()
+            names.add(name)
+            digest.update(f"{index}\0{name}\0".encode())
+            try:
+                if path.is_symlink() and not is_inside(path, root):
+                    digest.update(b"outside")  # the loader refuses it: never read here either
+                elif (size := path.stat().st_size) > _READ_FOR_KEY_MAX_BYTES:
+                    digest.update(f"{size}:{path.stat().st_mtime_ns}".encode())
+                else:
+                    content = path.read_bytes()
+                    digest.update(f"{len(content)}\0".encode())
+                    digest.update(content)
+            except OSError:
+                digest.update(b"unreadable")
+    return tuple(sorted(names)), digest.hexdigest()
+
+
+class _Environments:
+    """Template environments shared by every render of the process, by search path and its contents.
+
+    Setting up a loaded template costs far more than reading the template folders, and a
+    process renders the same templates often: every school of a board with the same path,
+    every rebuild of a preview, the tests. An environment is kept by its search path and a
+    digest of every file along it, so a changed, added or removed template is always a new
+    environment and nothing stale is rendered; only the last few are kept, so memory stays flat
+    on a board whose schools each have their own templates.
+    """
+
+    def __init__(self, limit: int = 8) -> None:
+        self.limit = limit
+        self._kept: OrderedDict[tuple[tuple[Path, ...], str], jinja2.Environment] = OrderedDict()
+        self._lock = threading.Lock()  # a preview or a Dask worker may render from another thread
+
+    def get(self, search_path: tuple[Path, ...]) -> tuple[jinja2.Environment, tuple[str, ...]]:
+        """The environment for a search path as its files are now, and every template name on it."""
+        names, digest = _search_path_state(search_path)
+        key = (search_path, digest)
+        with self._lock:
+            env = self._kept.get(key)
+            if env is None:
+                env = self._kept[key] = _environment(search_path, _COMPILED)
+            self._kept.move_to_end(key)
+            while len(self._kept) > self.limit:
+                self._kept.popitem(last=False)
+        return env, names
+
+
+_ENVIRONMENTS = _Environments()
+
+
 class Renderer:
-    """Renders schools; environments (and so compiled templates) are shared across schools."""
+    """Renders schools; environments (and so loaded templates) are shared across schools and renders."""
 
     def __init__(self, default_templates: Path = DEFAULT_TEMPLATES) -> None:
         self.default_templates = default_templates
-        self._environments: dict[tuple[Path, ...], jinja2.Environment] = {}
-        self._compiled = _COMPILED
 
     def environment(self, template_dirs: tuple[Path, ...]) -> jinja2.Environment:
         """The environment for a search path: school folder, board folder, defaults."""
-        search_path = template_search_path(template_dirs, self.default_templates)
-        if search_path not in self._environments:
-            self._environments[search_path] = _environment(search_path, self._compiled)
-        return self._environments[search_path]
+        return _ENVIRONMENTS.get(template_search_path(template_dirs, self.default_templates))[0]
 
     def render_school(self, context: SchoolContext, template_dirs: tuple[Path, ...]) -> RenderedSchool:
         """All documents and site pages of one school; all template problems are raised together."""
-        env = self.environment(template_dirs)
-        listed = tuple(env.list_templates())  # one walk of the search path for all documents and pages
+        # One walk of the search path for all documents and pages.
+        env, listed = _ENVIRONMENTS.get(template_search_path(template_dirs, self.default_templates))
         variables = {field.name: getattr(context, field.name) for field in fields(context)}
         problems: list[Problem] = []
         meta = meta_of(context)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,15 +13,18 @@ import pytest
 from policies import SCHOOL, policy_tree
 from site_fixture import board_case
 
+from schoolveiligheid import render
 from schoolveiligheid.documents import Chart, ChartSeries
 from schoolveiligheid.errors import InvalidInput
 from schoolveiligheid.model import load_schools
 from schoolveiligheid.model import school as school_model
 from schoolveiligheid.model.policy import Policy
+from schoolveiligheid.render import Renderer
 from schoolveiligheid.writers import charts, site
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE_CONFIG = ROOT / "mkdocs.yml"
+TEMPLATE_VALUES: dict[str, object] = {}  # the chapters in this test print no values
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -171,3 +175,29 @@ def test_a_policy_loaded_again_unchanged_is_validated_once(
             load_schools(folder)
     assert len(validations) == 6
     assert len(kept._kept) == 4  # never more than its limit
+
+
+def test_templates_are_loaded_once_and_never_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "_ENVIRONMENTS", render._Environments(limit=2))
+    defaults = tmp_path / "standaard"
+    shutil.copytree(render.DEFAULT_TEMPLATES, defaults)
+    own = tmp_path / "eigen"
+    own.mkdir()
+    chapter = "veiligheidsplan/01-inleiding.md.j2"
+
+    def text() -> str:
+        return Renderer(defaults).environment((own,)).get_template(chapter).render(TEMPLATE_VALUES)
+
+    first = Renderer(defaults).environment((own,))
+    assert Renderer(defaults).environment((own,)) is first, "the same files: the same environment"
+    # The same size and the same second: only the content tells these apart.
+    (defaults / chapter).write_text("# Inleiding\n\nEen.\n", encoding="utf-8")
+    assert text() == "# Inleiding\n\nEen.\n"
+    (defaults / chapter).write_text("# Inleiding\n\nTwe.\n", encoding="utf-8")
+    assert text() == "# Inleiding\n\nTwe.\n"
+    (own / chapter).parent.mkdir(parents=True)
+    (own / chapter).write_text("# Inleiding\n\nEigen.\n", encoding="utf-8")
+    assert text() == "# Inleiding\n\nEigen.\n", "a school's new file comes before the default"
+    (own / chapter).unlink()
+    assert text() == "# Inleiding\n\nTwe.\n"
+    assert len(render._ENVIRONMENTS._kept) == 2  # never more than its limit
