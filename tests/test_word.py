@@ -437,3 +437,19 @@ def test_site_uses_the_same_markdown_extensions() -> None:
     config = load_yaml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     names = [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
     assert names == list(MARKDOWN_EXTENSIONS)
+
+
+def test_a_document_written_from_its_parts_is_the_bytes_of_a_save() -> None:
+    """reproducible_docx writes python-docx's parts straight into the zip (compressed once): the
+    bytes must be those of saving the document and rewriting the zip, as before."""
+    when = datetime(2026, 9, 1, 12, 0)
+    document = docx.Document()
+    document.add_paragraph("Een alinea met een é en een <teken> & meer.")
+    document.add_picture(str(ROOT / "policy" / "logo" / "vlinderboom.png"))
+    saved = io.BytesIO()
+    document.save(saved)
+    expected = word.reproducible_zip(saved.getvalue(), when, {"docProps/app.xml": b"<Properties/>"})
+    assert word.reproducible_docx(document, when, {"docProps/app.xml": b"<Properties/>"}) == expected
+    with zipfile.ZipFile(io.BytesIO(expected)) as written:
+        assert written.read("docProps/app.xml") == b"<Properties/>"
+        assert {info.date_time for info in written.infolist()} == {(2026, 9, 1, 12, 0, 0)}

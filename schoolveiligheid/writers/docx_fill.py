@@ -33,7 +33,7 @@ from ..errors import BuildFailed, InvalidInput, Problem, display_path
 from ..files import os_reason
 from ..paths import TEXT_TEMPLATE_SUFFIX
 from .docx_lines import CompiledText, JinjaPart, Origin, build_text, read_text
-from .word import CompileOnceEnvironment, reproducible_zip
+from .word import CompileOnceEnvironment, reproducible_docx, reproducible_zip
 from .word_fields import describe_images
 
 LOGO_HEIGHT = Mm(18)
@@ -281,9 +281,16 @@ class DocxFiller:
             core.identifier = identifier
         core.created = core.modified = stamp.replace(tzinfo=None)
         core.revision = 1
-        buffer = io.BytesIO()
-        document.save(buffer)
-        return reproducible_zip(buffer.getvalue(), stamp)
+        if (
+            document.pics_to_replace
+            or document.crc_to_new_media
+            or document.crc_to_new_embedded
+            or document.zipname_to_replace
+        ):
+            buffer = io.BytesIO()  # docxtpl's replacements happen in its own save; we use none of them
+            document.save(buffer)
+            return reproducible_zip(buffer.getvalue(), stamp)
+        return reproducible_docx(document.docx, stamp)
 
 
 __all__ = [

@@ -15,12 +15,14 @@ from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.phys_pkg import PhysPkgWriter
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.shared import Length
 from docxtpl import DocxTemplate  # type: ignore[import-untyped]
@@ -212,9 +214,7 @@ class WordWriter:
             setattr(core, name, _fitting_property(value))
         core.created = core.modified = when.replace(tzinfo=None)
         core.revision = 1
-        buffer = io.BytesIO()
-        docx.save(buffer)
-        return reproducible_zip(buffer.getvalue(), when, {APP_XML: app_xml})
+        return reproducible_docx(docx, when, {APP_XML: app_xml})
 
 
 # python-docx refuses a document property longer than this; a long school name fills the keywords.
@@ -347,15 +347,62 @@ def document_date(meta: DocumentMeta) -> datetime:
     return datetime(start.year, start.month, start.day, tzinfo=UTC)
 
 
+class _ReproducibleParts:
+    """Where python-docx's package writer puts each part: straight into a zip with fixed timestamps
+    and attributes, compressed once (saving first and rewriting the zip would compress twice)."""
+
+    def __init__(self, target: zipfile.ZipFile, when: datetime, replace: Mapping[str, bytes]) -> None:
+        self._target = target
+        self._stamp = _zip_stamp(when)
+        self._replace = replace
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        name = str(pack_uri.membername)
+        self._target.writestr(_zip_entry(name, self._stamp), self._replace.get(name) or blob)
+
+
+def reproducible_docx(
+    docx: DocxDocument, when: datetime, replace: Mapping[str, bytes] | None = None
+) -> bytes:
+    """The document's .docx bytes with fixed timestamps and attributes, so equal input gives equal
+    bytes: the same bytes as saving it and passing the file through `reproducible_zip`."""
+    package = docx.part.package
+    for part in package.parts:
+        part.before_marshal()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        # python-docx's own steps and order (PackageWriter.write), to our writer instead of its own:
+        # the python-docx version is pinned, and tests/test_word.py compares the bytes with a save.
+        parts = cast(PhysPkgWriter, _ReproducibleParts(target, when, replace or {}))
+        PackageWriter._write_content_types_stream(parts, package.parts)  # type: ignore[no-untyped-call]
+        PackageWriter._write_pkg_rels(parts, package.rels)  # type: ignore[no-untyped-call]
+        PackageWriter._write_parts(parts, package.parts)
+    return out.getvalue()
+
+
+def _zip_stamp(when: datetime) -> tuple[int, int, int, int, int, int]:
+    year, month, day, hour, minute, second = max(when.replace(tzinfo=None), datetime(1980, 1, 1)).timetuple()[
+        :6
+    ]
+    return year, month, day, hour, minute, second
+
+
+def _zip_entry(name: str, stamp: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
+    entry = zipfile.ZipInfo(name, date_time=stamp)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.create_system = 0
+    entry.external_attr = 0
+    return entry
+
+
 def reproducible_zip(data: bytes, when: datetime, replace: Mapping[str, bytes] | None = None) -> bytes:
     """Rewrite a zip with fixed timestamps and attributes, so equal input gives equal bytes."""
-    stamp = max(when.replace(tzinfo=None), datetime(1980, 1, 1)).timetuple()[:6]
+    stamp = _zip_stamp(when)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0
-            entry.external_attr = 0
-            target.writestr(entry, (replace or {}).get(info.filename) or source.read(info.filename))
+            target.writestr(
+                _zip_entry(info.filename, stamp),
+                (replace or {}).get(info.filename) or source.read(info.filename),
+            )
     return out.getvalue()
