@@ -25,7 +25,7 @@ from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileEr
 from docx.image.image import Image
 from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage  # type: ignore[import-untyped]
+from docxtpl import InlineImage  # type: ignore[import-untyped]
 from markupsafe import Markup
 
 from ..confine import SANDBOX_HINT, SecurityError, sandbox_message
@@ -33,7 +33,7 @@ from ..errors import BuildFailed, InvalidInput, Problem, display_path
 from ..files import os_reason
 from ..paths import TEXT_TEMPLATE_SUFFIX
 from .docx_lines import CompiledText, JinjaPart, Origin, build_text, read_text
-from .word import CompileOnceEnvironment, reproducible_docx, reproducible_zip
+from .word import CompileOnceEnvironment, FilledTemplate, reproducible_docx, reproducible_zip
 from .word_fields import describe_images
 
 LOGO_HEIGHT = Mm(18)
@@ -255,7 +255,7 @@ class DocxFiller:
         data, text = self._source(template, own)
         values = dict(context)
         try:
-            document = DocxTemplate(io.BytesIO(data))
+            document = FilledTemplate(io.BytesIO(data))
             values["logo"] = InlineImage(document, str(logo), height=LOGO_HEIGHT) if logo else None
             document.render(values, jinja_env=self.environment, autoescape=True)
             head = values.get("head")

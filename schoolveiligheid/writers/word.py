@@ -9,6 +9,7 @@ schools and documents follow.
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from collections.abc import Mapping, MutableMapping, Sequence
@@ -170,7 +171,7 @@ class WordWriter:
 
     def _render(self, document: RenderedDocument, master: _Master, logo: Path | None = None) -> bytes:
         context = template_context(document)
-        template = DocxTemplate(io.BytesIO(master.data))
+        template = FilledTemplate(io.BytesIO(master.data))
         if logo is not None:
             context["logo"] = cover_logo(template, logo)
         try:
@@ -345,6 +346,20 @@ def document_date(meta: DocumentMeta) -> datetime:
         return datetime(meta.adopted_date.year, meta.adopted_date.month, meta.adopted_date.day, tzinfo=UTC)
     start = meta.school_year_start or _NO_SCHOOL_YEAR
     return datetime(start.year, start.month, start.day, tzinfo=UTC)
+
+
+@functools.lru_cache(maxsize=64)
+def _patched_xml(source: str) -> str:
+    # docxtpl's patch_xml reads nothing of its template but the XML it is given.
+    return str(DocxTemplate.patch_xml(None, source))
+
+
+class FilledTemplate(DocxTemplate):  # type: ignore[misc]
+    """docxtpl's template, with its clean-up of a part's XML before Jinja sees it done once per
+    process for each template (every document of a master, every letter of a kind: the same XML)."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return _patched_xml(src_xml)
 
 
 class _ReproducibleParts:
