@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -796,23 +798,50 @@ _PARSED_MAX_CHARS = 200_000
 
 @functools.lru_cache(maxsize=128)
 def _parse_kept(text: str, file: str) -> Any:
-    return _parse(text, file)
+    with _LOCK:
+        earlier = _PARSED_TEXTS.get(text)
+    if earlier is not None:  # the same text in another file (a copied folder): the same data, its marks moved
+        return _copy(earlier, file)
+    data = _parse(text, file)
+    with _LOCK:
+        _PARSED_TEXTS[text] = data
+        while len(_PARSED_TEXTS) > _PARSED_TEXTS_MAX:
+            _PARSED_TEXTS.popitem(last=False)
+    return data
 
 
-def _copy(node: Any) -> Any:
-    """A fresh copy of parsed data: new mappings and lists with their marks; scalars are immutable."""
+# The last texts parsed, whatever their file: what a text parses to does not depend on the file's
+# name, only its marks do (errors name the file too, but a text with an error is never kept).
+_PARSED_TEXTS: OrderedDict[str, Any] = OrderedDict()
+_PARSED_TEXTS_MAX = 32
+_LOCK = threading.Lock()  # a preview or a Dask worker may load from another thread
+
+
+def _copy(node: Any, file: str | None = None) -> Any:
+    """A fresh copy of parsed data: new mappings and lists with their marks; scalars are immutable.
+
+    With `file`, every mark of the copy names that file instead (the same text read from another file).
+    """
     if isinstance(node, MarkedDict):
-        mapping = MarkedDict(node.mark)
+        mapping = MarkedDict(_moved(node.mark, file))
         for key, value in node.items():
-            mapping[key] = _copy(value)
-        mapping.marks = dict(node.marks)
+            mapping[key] = _copy(value, file)
+        mapping.marks = (
+            dict(node.marks)
+            if file is None
+            else {key: _moved(mark, file) for key, mark in node.marks.items()}
+        )
         return mapping
     if isinstance(node, MarkedList):
-        sequence = MarkedList(node.mark)
-        sequence.extend(_copy(item) for item in node)
-        sequence.marks = list(node.marks)
+        sequence = MarkedList(_moved(node.mark, file))
+        sequence.extend(_copy(item, file) for item in node)
+        sequence.marks = list(node.marks) if file is None else [_moved(mark, file) for mark in node.marks]
         return sequence
     return node
+
+
+def _moved(mark: Mark, file: str | None) -> Mark:
+    return mark if file is None or mark.file == file else Mark(file, mark.line, mark.path)
 
 
 def _parse_shared(text: str, file: str) -> Any:

@@ -110,3 +110,20 @@ def test_marks_do_not_change_what_a_block_is(tmp_path: Path) -> None:
     assert hash(loaded) == hash(built)
     with pytest.raises(ValueError, match="no line marks"):
         built.mark_of("email")
+
+
+def test_a_copied_folder_has_marks_in_its_own_files(tmp_path: Path) -> None:
+    """The same text in another file is parsed once per process; its marks name the other file."""
+    first = _load(tmp_path / "eerst")
+    copy = _load(tmp_path / "kopie")
+    marks = [mark for block in _blocks(copy.policy) for mark in (block.mark, *block._written().keys.values())]
+    files = {mark.file for mark in marks}
+    assert files <= {str(tmp_path / "kopie" / "policy" / name) for name in ("school.yaml", "bestuur.yaml")}
+    assert len(files) == 2
+    assert copy.policy.model_dump() == first.policy.model_dump()
+    assert [(mark.line, mark.path) for mark in marks] == [
+        (mark.line, mark.path)
+        for block in _blocks(first.policy)
+        for mark in (block.mark, *block._written().keys.values())
+    ]
+    assert {text.mark.file for text in copy.texts} == files
