@@ -14,7 +14,6 @@ https:, http:, mailto: and tel: (`unsafe_markup`), whoever wrote its template.
 from __future__ import annotations
 
 import difflib
-import functools
 import hashlib
 import re
 import sys
@@ -182,13 +181,34 @@ _ATTRIBUTE_VALUE = {
 _page_html = markdown_html.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
 
 
-@functools.lru_cache(maxsize=4096)  # a chapter is checked once per run, however many builds render it
+# Verdicts of unsafe_markup kept per process, by the SHA-256 of the text: a chapter is checked once
+# per run, however many builds render it. Only the digest is kept, never the text: on a large board
+# every school's chapters differ, and keeping them kept about 20 KiB per school alive.
+CHECKED_MARKUP = 4096
+_checked_markup: OrderedDict[bytes, str | None] = OrderedDict()
+_checked_markup_lock = threading.Lock()  # a preview or a Dask worker may render from another thread
+
+
 def unsafe_markup(text: str) -> str | None:
     """The first piece of HTML in the page made from this Markdown that may not be published, or None.
 
     Allowed: the elements and attributes of _PAGE_ELEMENTS, links only as LINK_SCHEMES or
     within the site. Everything else (a <script>, an onerror="…", javascript:) is returned.
     """
+    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+    with _checked_markup_lock:
+        if key in _checked_markup:
+            _checked_markup.move_to_end(key)
+            return _checked_markup[key]
+    verdict = _unsafe_markup(text)
+    with _checked_markup_lock:
+        _checked_markup[key] = verdict
+        while len(_checked_markup) > CHECKED_MARKUP:
+            _checked_markup.popitem(last=False)
+    return verdict
+
+
+def _unsafe_markup(text: str) -> str | None:
     html = _page_html.reset().convert(text)
     for start in _MARKUP_START.finditer(html):
         tag = _TAG.match(html, start.start())
