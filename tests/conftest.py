@@ -7,6 +7,7 @@ import inspect
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -23,9 +24,10 @@ os.environ.setdefault("SCHOOLVEILIGHEID_WERKERS", "1")
 sys.dont_write_bytecode = False
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
-from schoolveiligheid.context import SchoolContext, build_context  # noqa: E402
-from schoolveiligheid.model import SchoolModel, load_schools  # noqa: E402
-from schoolveiligheid.render import RenderedSchool, Renderer  # noqa: E402
+if TYPE_CHECKING:  # imported in the fixtures: pytest's main process, which runs no test, never needs them
+    from schoolveiligheid.context import SchoolContext
+    from schoolveiligheid.model import SchoolModel
+    from schoolveiligheid.render import RenderedSchool
 
 EXAMPLE_POLICY = ROOT / "policy"
 
@@ -33,18 +35,25 @@ EXAMPLE_POLICY = ROOT / "policy"
 @pytest.fixture(scope="session")
 def example_schools() -> dict[str, SchoolModel]:
     """The example schools by id (vlinderboom: po, zonnewijzer: jenaplan concept, kompasroos: so)."""
+    from schoolveiligheid.model import load_schools
+
     return {school.id: school for school in load_schools(EXAMPLE_POLICY)}
 
 
 @pytest.fixture(scope="session")
 def example_contexts(example_schools: dict[str, SchoolModel]) -> dict[str, SchoolContext]:
     """The render context of each example school."""
+    from schoolveiligheid.context import build_context
+
     return {school_id: build_context(school) for school_id, school in example_schools.items()}
 
 
 @pytest.fixture(scope="session")
 def example_rendered(example_schools: dict[str, SchoolModel]) -> dict[str, RenderedSchool]:
     """All documents and site pages of each example school, as Markdown."""
+    from schoolveiligheid.context import build_context
+    from schoolveiligheid.render import Renderer
+
     renderer = Renderer()
     return {
         school_id: renderer.render_school(build_context(school), school.template_dirs)

@@ -138,7 +138,7 @@ def test_scale_benchmark_prints_every_row(tmp_path: Path) -> None:
 def test_a_policy_loaded_again_unchanged_is_validated_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    kept = school_model._ValidatedPolicies(limit=4)
+    kept = school_model._ValidatedPolicies(limit=2)
     monkeypatch.setattr(school_model, "_VALIDATED", kept)
     validations: list[object] = []
     validate = Policy.model_validate
@@ -155,16 +155,25 @@ def test_a_policy_loaded_again_unchanged_is_validated_once(
     assert again.policy.model_dump() == first.policy.model_dump()
     assert again.policy.school.mark == first.policy.school.mark  # with the same line marks
 
-    # A changed value, the same text moved a line down, another day: validated anew, and right.
-    (folder / "school.yaml").write_text(SCHOOL.replace("De Testhoeve", "De Andere School"), encoding="utf-8")
-    (changed,) = load_schools(folder)
-    assert changed.policy.school.name == "Basisschool De Andere School"
+    # The same values elsewhere: kept, with marks that say where they are now.
     (folder / "school.yaml").write_text("\n" + SCHOOL, encoding="utf-8")
     (moved,) = load_schools(folder)
     assert moved.policy.school.mark.line == first.policy.school.mark.line + 1
+    (copied,) = load_schools(policy_tree(tmp_path / "kopie"))
+    assert copied.policy.school.mark.file == str(tmp_path / "kopie" / "policy" / "school.yaml")
+    assert {text.mark.file for text in copied.texts} == {
+        str(tmp_path / "kopie" / "policy" / name) for name in ("school.yaml", "bestuur.yaml")
+    }
+    assert len(validations) == 1
+    assert first.policy.school.mark.line == moved.policy.school.mark.line - 1, "each load its own marks"
+
+    # A changed value, another day: validated anew, and right.
+    (folder / "school.yaml").write_text(SCHOOL.replace("De Testhoeve", "De Andere School"), encoding="utf-8")
+    (changed,) = load_schools(folder)
+    assert changed.policy.school.name == "Basisschool De Andere School"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(os.environ["SOURCE_DATE_EPOCH"]) + 86_400))
     load_schools(folder)
-    assert len(validations) == 4
+    assert len(validations) == 3
 
     # A policy that does not validate is never kept: it fails every time.
     (folder / "school.yaml").write_text(
@@ -173,8 +182,8 @@ def test_a_policy_loaded_again_unchanged_is_validated_once(
     for _ in range(2):
         with pytest.raises(InvalidInput):
             load_schools(folder)
-    assert len(validations) == 6
-    assert len(kept._kept) == 4  # never more than its limit
+    assert len(validations) == 5
+    assert len(kept._kept) == 2  # never more than its limit
 
 
 def test_templates_are_loaded_once_and_never_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

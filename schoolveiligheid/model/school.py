@@ -360,15 +360,8 @@ def _validate_board(raw: MarkedDict) -> list[Problem]:
 
 
 def _frozen(value: Any) -> Hashable:
-    """Marked data (or a validation context) as one comparable value: every key, value and mark."""
-    if isinstance(value, MarkedDict):
-        return (
-            "{",
-            value.mark,
-            tuple((key, value.marks.get(key), _frozen(item)) for key, item in value.items()),
-        )
-    if isinstance(value, MarkedList):
-        return ("[", value.mark, tuple(value.marks), tuple(_frozen(item) for item in value))
+    """Data (marked or plain, or a validation context) as one comparable value: every key and value,
+    not where they were written (validation reads values, never the marks)."""
     if isinstance(value, dict):
         return ("{}", tuple((key, _frozen(item)) for key, item in value.items()))
     if isinstance(value, list | tuple):
@@ -381,14 +374,15 @@ def _frozen(value: Any) -> Hashable:
 
 
 class _ValidatedPolicies:
-    """The policies validated (and given their line marks) last in this process, by all validation reads.
+    """The policies validated last in this process, by everything validation reads.
 
-    Validation reads the merged data with its marks (which name each value's file and line),
-    the validation context and today's date (monitoring results belong to a school year), nothing
+    Validation reads the merged values (not the marks that say where each was written), the
+    validation context and today's date (monitoring results belong to a school year), nothing
     else. So a policy loaded again unchanged (a preview on every save, `controleer` then `bouw`,
-    a letter after a build, the tests) is validated once. A policy is frozen, so sharing it is
-    safe; a failed validation is never kept, and only the last few policies are, so memory stays
-    flat on a large board.
+    a letter after a build, a copied folder, the tests) is validated once; its line marks are
+    attached anew from the data of each load, so they always name the files just read. A policy
+    is frozen, so sharing it is safe; a failed validation is never kept, and only the last few
+    policies are, so memory stays flat on a large board.
     """
 
     def __init__(self, limit: int = 32) -> None:
@@ -397,24 +391,25 @@ class _ValidatedPolicies:
         self._lock = threading.Lock()  # a preview or a Dask worker may load from another thread
 
     def policy(self, merged: MarkedDict, context: dict[str, Any]) -> Policy:
-        """The validated, marked policy of merged data; raises ValidationError as validation does."""
+        """The validated policy of merged data with its line marks; raises ValidationError as
+        validation does."""
         try:
             key: Hashable = (_frozen(merged), _frozen(context), today())
             hash(key)
         except (TypeError, BuildFailed):  # data no validation has seen, or a wrong SOURCE_DATE_EPOCH
             key = None
         with self._lock:
-            kept = self._kept.get(key) if key is not None else None
-            if kept is not None:
+            validated = self._kept.get(key) if key is not None else None
+            if validated is not None:
                 self._kept.move_to_end(key)
-                return kept
-        policy = attach_marks(Policy.model_validate(merged, context=context), merged)
-        if key is not None and self.limit:
-            with self._lock:
-                self._kept[key] = policy
-                while len(self._kept) > self.limit:
-                    self._kept.popitem(last=False)
-        return policy
+        if validated is None:
+            validated = Policy.model_validate(merged, context=context)
+            if key is not None and self.limit:
+                with self._lock:
+                    self._kept[key] = validated
+                    while len(self._kept) > self.limit:
+                        self._kept.popitem(last=False)
+        return attach_marks(validated, merged)  # a marked copy: the kept policy itself has no marks
 
 
 _VALIDATED = _ValidatedPolicies()
