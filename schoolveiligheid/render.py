@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 import re
+import stat
 import sys
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from dataclasses import field as dataclass_field
 from datetime import date
@@ -29,6 +31,7 @@ from typing import Any
 
 import jinja2
 import markdown as markdown_html  # type: ignore[import-untyped, unused-ignore]
+from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from .confine import (
@@ -276,11 +279,13 @@ class SharedCompiledTemplates(jinja2.BytecodeCache):
 _COMPILED = SharedCompiledTemplates()
 
 
-def _environment(search_path: tuple[Path, ...], compiled: jinja2.BytecodeCache) -> jinja2.Environment:
+def _environment(
+    search_path: tuple[Path, ...], compiled: jinja2.BytecodeCache, loader: ConfinedLoader | None = None
+) -> jinja2.Environment:
     # A sandbox: school and board templates are data from others, never code that runs here.
     env = SandboxEnvironment(
         bytecode_cache=compiled,
-        loader=ConfinedLoader([str(path) for path in search_path]),
+        loader=loader or ConfinedLoader([str(path) for path in search_path]),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         autoescape=True,  # only so that macro output counts as finished text; escaping is _finalize's job
@@ -413,33 +418,76 @@ def meta_of(context: SchoolContext) -> DocumentMeta:
     )
 
 
-# Files larger than this count by size and time in an environment's key, not by content: no
-# template is this large, and a large picture or Word master along the path is not read per school.
-_READ_FOR_KEY_MAX_BYTES = 1_000_000
+# Template files (`.j2`) up to this size are read for an environment's key and served from what
+# was read; any other file along the search path (a logo, a Word master, a large file) counts by
+# its size and time, and is never read for the key.
+_SNAPSHOT_SUFFIX = ".j2"
+_SNAPSHOT_MAX_BYTES = 1_000_000
 
 
-def _search_path_state(search_path: tuple[Path, ...]) -> tuple[tuple[str, ...], str]:
-    """Every template name along a search path (as the loader lists them), and a digest of where
-    each file is and what it holds: any file added, removed or changed gives another digest."""
+@dataclass(frozen=True, slots=True)
+class _SearchPathState:
+    """What a search path holds now: every name on it, a digest of every file, and the text of each
+    template file as read for that digest (by name, the first along the path: as the loader finds it)."""
+
+    names: tuple[str, ...]
+    digest: str
+    sources: Mapping[str, tuple[str, str]]  # name -> (file name, text)
+
+
+def _search_path_state(search_path: tuple[Path, ...]) -> _SearchPathState:
     digest = hashlib.blake2b(digest_size=20)
     names: set[str] = set()
+    sources: dict[str, tuple[str, str]] = {}
     for index, root in enumerate(search_path):
         for path in confined_files(root):
             name = path.relative_to(root).as_posix()
-            names.add(name)
             digest.update(f"{index}\0{name}\0".encode())
+            first = name not in names
+            names.add(name)
             try:
                 if path.is_symlink() and not is_inside(path, root):
                     digest.update(b"outside")  # the loader refuses it: never read here either
-                elif (size := path.stat().st_size) > _READ_FOR_KEY_MAX_BYTES:
-                    digest.update(f"{size}:{path.stat().st_mtime_ns}".encode())
-                else:
-                    content = path.read_bytes()
-                    digest.update(f"{len(content)}\0".encode())
-                    digest.update(content)
+                    continue
+                status = path.stat()
+                if not stat.S_ISREG(status.st_mode) or status.st_size > _SNAPSHOT_MAX_BYTES:
+                    digest.update(f"{status.st_mode}:{status.st_size}:{status.st_mtime_ns}".encode())
+                    continue  # never read: a pipe would block, a large file costs every render
+                if not name.endswith(_SNAPSHOT_SUFFIX):
+                    digest.update(f"{status.st_size}:{status.st_mtime_ns}:{status.st_ino}".encode())
+                    continue
+                with path.open("rb") as stream:
+                    content = stream.read(_SNAPSHOT_MAX_BYTES + 1)
             except OSError:
                 digest.update(b"unreadable")
-    return tuple(sorted(names)), digest.hexdigest()
+                continue
+            digest.update(f"{len(content)}\0".encode())
+            digest.update(content)
+            if first:
+                try:  # as the loader reads it: UTF-8, with universal newlines
+                    text = content.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+                except UnicodeDecodeError:
+                    continue  # left to the loader, which says what is wrong with it
+                sources[name] = (os.path.normpath(path), text)
+    return _SearchPathState(tuple(sorted(names)), digest.hexdigest(), sources)
+
+
+class _SnapshotLoader(ConfinedLoader):
+    """The confined loader, serving each template file as it was read for its environment's key: an
+    environment never holds a text other than the one its key was made of, whatever changes later."""
+
+    def __init__(self, searchpath: Sequence[str], sources: Mapping[str, tuple[str, str]]) -> None:
+        super().__init__(list(searchpath))
+        self._sources = sources
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        kept = self._sources.get("/".join(split_template_path(template)))
+        if kept is None:
+            return super().get_source(environment, template)
+        filename, text = kept
+        return text, filename, lambda: True
 
 
 class _Environments:
@@ -448,9 +496,10 @@ class _Environments:
     Setting up a loaded template costs far more than reading the template folders, and a
     process renders the same templates often: every school of a board with the same path,
     every rebuild of a preview, the tests. An environment is kept by its search path and a
-    digest of every file along it, so a changed, added or removed template is always a new
-    environment and nothing stale is rendered; only the last few are kept, so memory stays flat
-    on a board whose schools each have their own templates.
+    digest of every file along it, and serves the template texts that digest was made of, so a
+    changed, added or removed template is always a new environment and nothing stale is
+    rendered; only the last few are kept, so memory stays flat on a board whose schools each
+    have their own templates.
     """
 
     def __init__(self, limit: int = 8) -> None:
@@ -460,16 +509,17 @@ class _Environments:
 
     def get(self, search_path: tuple[Path, ...]) -> tuple[jinja2.Environment, tuple[str, ...]]:
         """The environment for a search path as its files are now, and every template name on it."""
-        names, digest = _search_path_state(search_path)
-        key = (search_path, digest)
+        state = _search_path_state(search_path)
+        key = (search_path, state.digest)
         with self._lock:
             env = self._kept.get(key)
             if env is None:
-                env = self._kept[key] = _environment(search_path, _COMPILED)
+                loader = _SnapshotLoader([str(path) for path in search_path], state.sources)
+                env = self._kept[key] = _environment(search_path, _COMPILED, loader)
             self._kept.move_to_end(key)
             while len(self._kept) > self.limit:
                 self._kept.popitem(last=False)
-        return env, names
+        return env, state.names
 
 
 _ENVIRONMENTS = _Environments()

@@ -167,13 +167,24 @@ def test_a_policy_loaded_again_unchanged_is_validated_once(
     assert len(validations) == 1
     assert first.policy.school.mark.line == moved.policy.school.mark.line - 1, "each load its own marks"
 
+    # The same values in another validation context (which the catalogue decides): validated anew.
+    context_of = school_model._validation_context
+    monkeypatch.setattr(
+        school_model,
+        "_validation_context",
+        lambda raw, catalogue: {**context_of(raw, catalogue), "anders": True},
+    )
+    load_schools(folder)
+    assert len(validations) == 2
+    monkeypatch.setattr(school_model, "_validation_context", context_of)
+
     # A changed value, another day: validated anew, and right.
     (folder / "school.yaml").write_text(SCHOOL.replace("De Testhoeve", "De Andere School"), encoding="utf-8")
     (changed,) = load_schools(folder)
     assert changed.policy.school.name == "Basisschool De Andere School"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(os.environ["SOURCE_DATE_EPOCH"]) + 86_400))
     load_schools(folder)
-    assert len(validations) == 3
+    assert len(validations) == 4
 
     # A policy that does not validate is never kept: it fails every time.
     (folder / "school.yaml").write_text(
@@ -182,7 +193,7 @@ def test_a_policy_loaded_again_unchanged_is_validated_once(
     for _ in range(2):
         with pytest.raises(InvalidInput):
             load_schools(folder)
-    assert len(validations) == 5
+    assert len(validations) == 6
     assert len(kept._kept) == 2  # never more than its limit
 
 
@@ -209,4 +220,18 @@ def test_templates_are_loaded_once_and_never_stale(tmp_path: Path, monkeypatch: 
     assert text() == "# Inleiding\n\nEigen.\n", "a school's new file comes before the default"
     (own / chapter).unlink()
     assert text() == "# Inleiding\n\nTwe.\n"
+
+    # A file changed after the environment was chosen, before the template was first loaded: the
+    # environment renders the text its key was made of, and the next render sees the change.
+    kept = Renderer(defaults).environment((own,))
+    (defaults / chapter).write_text("# Inleiding\n\nEen.\n", encoding="utf-8")
+    assert kept.get_template(chapter).render(TEMPLATE_VALUES) == "# Inleiding\n\nTwe.\n"
+    assert text() == "# Inleiding\n\nEen.\n"
+    (defaults / chapter).write_text("# Inleiding\n\nTwe.\n", encoding="utf-8")
+    assert text() == "# Inleiding\n\nTwe.\n"
+    (defaults / chapter).write_bytes(b"# Inleiding\r\n\r\nDrie.\r\n")  # read as the loader reads it
+    assert text() == "# Inleiding\n\nDrie.\n"
+    if hasattr(os, "mkfifo"):  # a pipe along the path is never read (reading it would wait forever)
+        os.mkfifo(own / "pijp.md.j2")
+        assert text() == "# Inleiding\n\nDrie.\n"
     assert len(render._ENVIRONMENTS._kept) == 2  # never more than its limit
