@@ -368,7 +368,9 @@ def _frozen(value: Any) -> Hashable:
         return ("[]", tuple(_frozen(item) for item in value))
     if isinstance(value, set | frozenset):
         return ("()", frozenset(value))
-    if value is None or isinstance(value, str | bool | int):
+    if isinstance(value, bool):
+        return ("bool", value)  # never equal to the 1 or 0 it equals in Python
+    if value is None or isinstance(value, str | int):
         return value
     raise TypeError(f"no frozen form for {type(value).__name__}")
 
