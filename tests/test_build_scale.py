@@ -256,7 +256,7 @@ def test_an_unreachable_dask_scheduler_is_a_dutch_error(
     pytest.importorskip("distributed", reason="de extra 'dask' is niet geïnstalleerd")
     from schoolveiligheid import build as building
 
-    monkeypatch.setattr(building, "DASK_CONNECT_SECONDS", 1)  # nothing listens there: no need to wait 10 s
+    monkeypatch.setattr(building, "DASK_CONNECT_SECONDS", 0.2)  # nothing listens there: no need to wait 10 s
     argv = ["bouw", "--uitvoer", str(tmp_path / "uit"), "--zonder-website", "--opnieuw"]
     assert main([*argv, "--dask", "tcp://127.0.0.1:1"]) != 0
     err = capsys.readouterr().err
