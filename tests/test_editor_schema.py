@@ -398,28 +398,47 @@ def _tool_accepts(folder: Path, path: Path, text: str) -> bool:
     return True
 
 
-@pytest.mark.parametrize(("path", "old", "new", "message"), WRONG, ids=[w[3] for w in WRONG])
+def _wrong_uri(index: int) -> str:
+    path = WRONG[index][0]
+    return path.with_name(f"bewerkt-{index}-{path.name}").as_uri()
+
+
+def _right_uri(index: int) -> str:
+    path = RIGHT[index][0]
+    return path.with_name(f"goed-{index}-{path.name}").as_uri()
+
+
+@pytest.fixture(scope="module")
+def edits(server: LanguageServer) -> dict[str, list[dict[str, Any]]]:
+    """The diagnostics of every edit in WRONG and RIGHT, each its own document, asked for at once:
+    the server waits 200 ms before it validates a document, here once for all of them."""
+    documents = {_wrong_uri(index): _edited(*WRONG[index][:3]) for index in range(len(WRONG))}
+    documents |= {_right_uri(index): _edited(*RIGHT[index]) for index in range(len(RIGHT))}
+    return server.diagnose_all(documents)
+
+
+@pytest.mark.parametrize("index", range(len(WRONG)), ids=[w[3] for w in WRONG])
 def test_a_wrong_edit_gets_a_dutch_diagnostic(
-    server: LanguageServer, policy_copy: Path, path: Path, old: str, new: str, message: str
+    edits: dict[str, list[dict[str, Any]]], policy_copy: Path, index: int
 ) -> None:
+    path, old, new, message = WRONG[index]
     text = _edited(path, old, new)
     if path.parent.name != "voorbeelden":
         assert not _tool_accepts(policy_copy, path, text), "the tool refuses it too"
-    uri = path.with_name(f"bewerkt-{path.name}").as_uri()
-    diagnostics = server.diagnose(uri, text)
+    diagnostics = edits[_wrong_uri(index)]
     messages = [diagnostic["message"] for diagnostic in diagnostics]
     assert any(message in shown for shown in messages), messages
     line = next(number for number, content in enumerate(text.splitlines()) if new.splitlines()[-1] in content)
     assert any(diagnostic["range"]["start"]["line"] in (line, line - 1) for diagnostic in diagnostics)
 
 
-@pytest.mark.parametrize(("path", "old", "new"), RIGHT, ids=[r[2] for r in RIGHT])
+@pytest.mark.parametrize("index", range(len(RIGHT)), ids=[r[2] for r in RIGHT])
 def test_what_the_tool_accepts_the_editor_accepts(
-    server: LanguageServer, policy_copy: Path, path: Path, old: str, new: str
+    edits: dict[str, list[dict[str, Any]]], policy_copy: Path, index: int
 ) -> None:
-    text = _edited(path, old, new)
-    assert _tool_accepts(policy_copy, path, text)
-    assert server.diagnose(path.with_name(f"goed-{path.name}").as_uri(), text) == []
+    path, old, new = RIGHT[index]
+    assert _tool_accepts(policy_copy, path, _edited(path, old, new))
+    assert edits[_right_uri(index)] == []
 
 
 def _complete(server: LanguageServer, path: Path, text: str, marker: str) -> list[dict[str, Any]]:
