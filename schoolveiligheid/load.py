@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +24,7 @@ from typing import Any, Literal, NamedTuple, NoReturn
 import yaml
 
 from .errors import InvalidInput, Problem
+from .kept import Kept
 
 KeyPath = tuple[str | int, ...]
 
@@ -349,6 +348,11 @@ _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 
 
 _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})  # YAML's own resolver's null, exactly
+_NULL_TAG = "tag:yaml.org,2002:null"
+# Scalar tags whose value is the text as written (true, 12 and 2026-08-01 are text here too).
+_TEXT_TAGS = frozenset(
+    f"tag:yaml.org,2002:{tag}" for tag in ("bool", "int", "float", "timestamp", "str", "value")
+)
 
 
 class _Loader(_BaseLoader):  # type: ignore[valid-type, misc, unused-ignore]
@@ -365,7 +369,7 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type, misc, unused-ignore]
         too). One call per value, from the parser: a set lookup instead of a row of patterns."""
         if kind is yaml.ScalarNode and implicit[0]:
             if value in _NULL_WORDS:
-                return "tag:yaml.org,2002:null"
+                return _NULL_TAG
             if value == "<<":
                 return _MERGE_TAG
             if value != "=":  # `=` is YAML's value tag: left to the resolver, read as text all the same
@@ -374,15 +378,17 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type, misc, unused-ignore]
 
 
 def _construct_text(loader: _Loader, node: yaml.Node) -> str | None:
+    if isinstance(node, yaml.ScalarNode) and node.tag in _TEXT_TAGS:
+        return str(node.value)  # what construct_scalar gives a scalar, without its checks: once per value
     value = loader.construct_scalar(node)  # type: ignore[arg-type, unused-ignore]
-    if node.tag == "tag:yaml.org,2002:null":
+    if node.tag == _NULL_TAG:
         return None
     return str(value)
 
 
 # Plain `=` and `<<` resolve to the value and merge tags; as values they are just text.
-for _tag in ("bool", "int", "float", "timestamp", "str", "null", "value", "merge"):
-    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _construct_text)
+for _tag in (*_TEXT_TAGS, _NULL_TAG, "tag:yaml.org,2002:merge"):
+    _Loader.add_constructor(_tag, _construct_text)
 
 # Tags a user may write: the standard ones for text, numbers and blocks; never !!python/…, !!binary or !!set.
 _ALLOWED_TAGS = frozenset(
@@ -628,11 +634,8 @@ def _unreadable(text: str, file: str) -> list[Problem]:
 
 
 def _key_text(loader: _Loader, key_node: yaml.Node, path: KeyPath) -> str:
-    if isinstance(key_node, yaml.ScalarNode) and key_node.tag in _TEXT_TAGS:
-        text = str(key_node.value)  # what _construct_text makes of it
-    else:
-        key = _construct_text(loader, key_node)
-        text = "" if key is None else key
+    key = _construct_text(loader, key_node)
+    text = "" if key is None else key
     _check_text(loader, text, key_node, (*path, text))
     return text
 
@@ -704,14 +707,6 @@ def _merged(loader: _Loader, value_node: yaml.Node, path: KeyPath) -> list[Entry
     return entries
 
 
-# Scalar tags whose value is the text as written (see the constructors above): built without
-# PyYAML's general construct_object, which every other tag still goes through.
-_TEXT_TAGS = frozenset(
-    f"tag:yaml.org,2002:{tag}" for tag in ("bool", "int", "float", "timestamp", "str", "value")
-)
-_NULL_TAG = "tag:yaml.org,2002:null"
-
-
 def _build(loader: _Loader, node: yaml.Node, path: KeyPath) -> Any:
     """Construct plain data with marks, reporting duplicate keys instead of losing them."""
     if isinstance(node, yaml.MappingNode):
@@ -728,10 +723,8 @@ def _build(loader: _Loader, node: yaml.Node, path: KeyPath) -> Any:
             sequence.append(_build(loader, item_node, item_path))
             sequence.marks.append(Mark(loader.file, item_node.start_mark.line + 1, item_path))
         return sequence
-    if isinstance(node, yaml.ScalarNode) and node.tag in _TEXT_TAGS:
-        value: Any = str(node.value)  # what _construct_text makes of it
-    elif isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG:
-        return None
+    if isinstance(node, yaml.ScalarNode) and (node.tag in _TEXT_TAGS or node.tag == _NULL_TAG):
+        value: Any = _construct_text(loader, node)  # what construct_object would call, called directly
     else:
         value = loader.construct_object(node)
     if isinstance(value, str):
@@ -798,23 +791,17 @@ _PARSED_MAX_CHARS = 200_000
 
 @functools.lru_cache(maxsize=128)
 def _parse_kept(text: str, file: str) -> Any:
-    with _LOCK:
-        earlier = _PARSED_TEXTS.get(text)
+    earlier = _PARSED_TEXTS.get(text, None)
     if earlier is not None:  # the same text in another file (a copied folder): the same data, its marks moved
         return _copy(earlier, file)
     data = _parse(text, file)
-    with _LOCK:
-        _PARSED_TEXTS[text] = data
-        while len(_PARSED_TEXTS) > _PARSED_TEXTS_MAX:
-            _PARSED_TEXTS.popitem(last=False)
+    _PARSED_TEXTS.put(text, data)
     return data
 
 
 # The last texts parsed, whatever their file: what a text parses to does not depend on the file's
 # name, only its marks do (errors name the file too, but a text with an error is never kept).
-_PARSED_TEXTS: OrderedDict[str, Any] = OrderedDict()
-_PARSED_TEXTS_MAX = 32
-_LOCK = threading.Lock()  # a preview or a Dask worker may load from another thread
+_PARSED_TEXTS: Kept[str, Any] = Kept(32)
 
 
 def _copy(node: Any, file: str | None = None) -> Any:

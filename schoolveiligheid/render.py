@@ -19,8 +19,6 @@ import os
 import re
 import stat
 import sys
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from dataclasses import field as dataclass_field
@@ -60,6 +58,7 @@ from .documents import (
     section_id,
 )
 from .errors import InvalidInput, Problem
+from .kept import Kept
 from .markdown_text import escape_markdown
 from .model.own_texts import headings
 from .model.values import link_allowed
@@ -187,9 +186,8 @@ _page_html = markdown_html.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
 # Verdicts of unsafe_markup kept per process, by the SHA-256 of the text: a chapter is checked once
 # per run, however many builds render it. Only the digest is kept, never the text: on a large board
 # every school's chapters differ, and keeping them kept about 20 KiB per school alive.
-CHECKED_MARKUP = 4096
-_checked_markup: OrderedDict[bytes, str | None] = OrderedDict()
-_checked_markup_lock = threading.Lock()  # a preview or a Dask worker may render from another thread
+_checked_markup: Kept[bytes, str | None] = Kept(4096)
+_UNCHECKED = object()
 
 
 def unsafe_markup(text: str) -> str | None:
@@ -199,15 +197,11 @@ def unsafe_markup(text: str) -> str | None:
     within the site. Everything else (a <script>, an onerror="…", javascript:) is returned.
     """
     key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
-    with _checked_markup_lock:
-        if key in _checked_markup:
-            _checked_markup.move_to_end(key)
-            return _checked_markup[key]
+    kept = _checked_markup.get(key, _UNCHECKED)
+    if kept is not _UNCHECKED:
+        return kept  # type: ignore[return-value]
     verdict = _unsafe_markup(text)
-    with _checked_markup_lock:
-        _checked_markup[key] = verdict
-        while len(_checked_markup) > CHECKED_MARKUP:
-            _checked_markup.popitem(last=False)
+    _checked_markup.put(key, verdict)
     return verdict
 
 
@@ -503,22 +497,17 @@ class _Environments:
     """
 
     def __init__(self, limit: int = 8) -> None:
-        self.limit = limit
-        self._kept: OrderedDict[tuple[tuple[Path, ...], str], jinja2.Environment] = OrderedDict()
-        self._lock = threading.Lock()  # a preview or a Dask worker may render from another thread
+        self._kept: Kept[tuple[tuple[Path, ...], str], jinja2.Environment] = Kept(limit)
 
     def get(self, search_path: tuple[Path, ...]) -> tuple[jinja2.Environment, tuple[str, ...]]:
         """The environment for a search path as its files are now, and every template name on it."""
         state = _search_path_state(search_path)
         key = (search_path, state.digest)
-        with self._lock:
-            env = self._kept.get(key)
-            if env is None:
-                loader = _SnapshotLoader([str(path) for path in search_path], state.sources)
-                env = self._kept[key] = _environment(search_path, _COMPILED, loader)
-            self._kept.move_to_end(key)
-            while len(self._kept) > self.limit:
-                self._kept.popitem(last=False)
+        env = self._kept.get(key, None)
+        if env is None:
+            loader = _SnapshotLoader([str(path) for path in search_path], state.sources)
+            env = _environment(search_path, _COMPILED, loader)
+            self._kept.put(key, env)
         return env, state.names
 
 

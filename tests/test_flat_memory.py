@@ -36,7 +36,7 @@ def test_the_markup_check_keeps_no_text_and_checks_a_text_once(monkeypatch: pyte
 
 
 def test_the_markup_checks_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(render, "CHECKED_MARKUP", 3)
+    monkeypatch.setattr(render._checked_markup, "limit", 3)
     for number in range(10):
         render.unsafe_markup(f"Tekst {number}\n")
     assert len(render._checked_markup) <= 3

@@ -19,6 +19,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "schoolveiligheid"
 STAGES = {
     "errors": 0,
+    "kept": 0,  # the bounded store behind every per-process cache
     "confine": 0,
     "markdown_text": 0,
     "colours": 0,  # hex colours and their contrast: used by the model's checks and the site writer

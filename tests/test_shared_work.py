@@ -16,6 +16,7 @@ from site_fixture import board_case
 from schoolveiligheid import render
 from schoolveiligheid.documents import Chart, ChartSeries
 from schoolveiligheid.errors import InvalidInput
+from schoolveiligheid.kept import Kept
 from schoolveiligheid.model import load_schools
 from schoolveiligheid.model import school as school_model
 from schoolveiligheid.model.policy import Policy
@@ -235,3 +236,15 @@ def test_templates_are_loaded_once_and_never_stale(tmp_path: Path, monkeypatch: 
         os.mkfifo(own / "pijp.md.j2")
         assert text() == "# Inleiding\n\nDrie.\n"
     assert len(render._ENVIRONMENTS._kept) == 2  # never more than its limit
+
+
+def test_the_store_keeps_the_values_used_last() -> None:
+    kept: Kept[str, int | None] = Kept(2)
+    kept.put("a", 1)
+    kept.put("b", None)  # None is a value like any other
+    assert kept.get("a", -1) == 1  # "a" is now the one used last
+    kept.put("c", 3)
+    assert (kept.get("b", -1), kept.get("a", -1), kept.get("c", -1), len(kept)) == (-1, 1, 3, 2)
+    nothing: Kept[str, int] = Kept(0)
+    nothing.put("a", 1)
+    assert (nothing.get("a", -1), len(nothing)) == (-1, 0)

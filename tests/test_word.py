@@ -22,6 +22,7 @@ from word_fixture import BOARD, MASTER, ROOT, SCHOOL, documents, meta
 
 from schoolveiligheid.documents import Chapter, RenderedDocument
 from schoolveiligheid.errors import BuildFailed
+from schoolveiligheid.kept import Kept
 from schoolveiligheid.writers import word
 from schoolveiligheid.writers.markup import MARKDOWN_EXTENSIONS, plain_text, to_html
 from schoolveiligheid.writers.word import WordWriter
@@ -329,7 +330,7 @@ def test_special_characters_come_out_exactly_as_typed(tmp_path: Path) -> None:
 def test_templates_are_compiled_once_for_all_schools_and_documents(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(word, "_SHARED_COMPILED", {})  # as in a new process: nothing compiled yet
+    monkeypatch.setattr(word, "_SHARED_COMPILED", Kept(256))  # as in a new process: nothing compiled yet
     writer = WordWriter()
     schools = [meta(school_id=f"school{n}", school_name=f"Basisschool Nummer {n}") for n in range(5)]
     writer.write(documents(schools[0]), tmp_path / "school0", MASTER)

@@ -135,8 +135,7 @@ def _flags(model: type[BaseModel]) -> frozenset[str]:
 
 def _key(model: type[BaseModel], name: str) -> str:
     """The YAML key of a field, by its attribute name; an unknown name is a programming error."""
-    info = model.model_fields[name]
-    return info.alias or name
+    return _keys(model)[name]
 
 
 B = TypeVar("B", bound=Block)

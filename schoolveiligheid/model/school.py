@@ -11,8 +11,6 @@ inherit from (one version of a school, for `verschil`); `named_board()` and
 from __future__ import annotations
 
 import os
-import threading
-from collections import OrderedDict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +23,7 @@ from ..clock import today
 from ..confine import OutsideFolder, is_inside, resolve_inside
 from ..documents import OwnText
 from ..errors import BuildFailed, InvalidInput, Problem
+from ..kept import Kept
 from ..load import (
     Mark,
     MarkedDict,
@@ -388,9 +387,7 @@ class _ValidatedPolicies:
     """
 
     def __init__(self, limit: int = 32) -> None:
-        self.limit = limit  # 0: keep nothing
-        self._kept: OrderedDict[Hashable, Policy] = OrderedDict()
-        self._lock = threading.Lock()  # a preview or a Dask worker may load from another thread
+        self._kept: Kept[Hashable, Policy] = Kept(limit)
 
     def policy(self, merged: MarkedDict, context: dict[str, Any]) -> Policy:
         """The validated policy of merged data with its line marks; raises ValidationError as
@@ -400,17 +397,11 @@ class _ValidatedPolicies:
             hash(key)
         except (TypeError, BuildFailed):  # data no validation has seen, or a wrong SOURCE_DATE_EPOCH
             key = None
-        with self._lock:
-            validated = self._kept.get(key) if key is not None else None
-            if validated is not None:
-                self._kept.move_to_end(key)
+        validated = self._kept.get(key, None) if key is not None else None
         if validated is None:
             validated = Policy.model_validate(merged, context=context)
-            if key is not None and self.limit:
-                with self._lock:
-                    self._kept[key] = validated
-                    while len(self._kept) > self.limit:
-                        self._kept.popitem(last=False)
+            if key is not None:
+                self._kept.put(key, validated)
         return attach_marks(validated, merged)  # a marked copy: the kept policy itself has no marks
 
 

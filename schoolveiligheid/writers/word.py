@@ -34,6 +34,7 @@ from schoolveiligheid.confine import SANDBOX_HINT, SandboxEnvironment, SecurityE
 from schoolveiligheid.documents import DocumentMeta, RenderedDocument
 from schoolveiligheid.errors import BuildFailed, InvalidInput, Problem, display_path
 from schoolveiligheid.files import write_atomically
+from schoolveiligheid.kept import Kept
 from schoolveiligheid.writers.word_body import BodyBuilder
 from schoolveiligheid.writers.word_fields import cover_logo, describe_images
 from schoolveiligheid.writers.word_master import MasterStyles, fill_table_of_contents, wml_xpath
@@ -63,10 +64,9 @@ _NO_SCHOOL_YEAR = date(2000, 8, 1)
 
 # Compiled Word templates for the whole process, shared by every writer and filler: a run that
 # writes again (the tests, a preview on every save, letters after documents) compiles a master,
-# form or letter once. Keyed by source and by the settings that change compiled code; the oldest
-# go first beyond the limit, so a long run over many own templates stays bounded.
-_SHARED_COMPILED: dict[tuple[str, object, object], jinja2.Template] = {}
-_SHARED_LIMIT = 256
+# form or letter once. Keyed by source and by the settings that change compiled code; the last 256
+# are kept, so a long run over many own templates stays bounded.
+_SHARED_COMPILED: Kept[tuple[str, object, object], jinja2.Template] = Kept(256)
 
 
 class CompileOnceEnvironment(SandboxEnvironment):
@@ -102,12 +102,10 @@ class CompileOnceEnvironment(SandboxEnvironment):
             return super().from_string(source, globals, template_class)
         # docxtpl may flip autoescape, which is compiled into the template: never reuse across it.
         key = (source, self.autoescape, self._settings())
-        template = _SHARED_COMPILED.get(key)
+        template = _SHARED_COMPILED.get(key, None)
         if template is None:
             template = super().from_string(source)
-            if len(_SHARED_COMPILED) >= _SHARED_LIMIT:
-                _SHARED_COMPILED.pop(next(iter(_SHARED_COMPILED)))
-            _SHARED_COMPILED[key] = template
+            _SHARED_COMPILED.put(key, template)
             self.compilations += 1
         return template
 
