@@ -198,6 +198,29 @@ def test_a_policy_loaded_again_unchanged_is_validated_once(
     assert len(kept._kept) == 2  # never more than its limit
 
 
+def test_a_catalogue_changed_while_the_process_runs_is_read_anew(tmp_path: Path) -> None:
+    """A preview keeps one process: an entry added to the school's own catalogue, or changed, counts
+    at the next load (the catalogue was once kept by folder for the whole process)."""
+    own = tmp_path / "policy" / "sjablonen" / "catalogus"
+    folder = policy_tree(
+        tmp_path,
+        SCHOOL.replace("    methoden: [opa]\n", "    methoden: [eigen_aanpak]\n") + "sjablonen: sjablonen\n",
+        extra={"sjablonen/catalogus/.gitkeep": ""},
+    )
+    with pytest.raises(InvalidInput, match="eigen_aanpak"):
+        load_schools(folder)
+    entry = (
+        "- id: eigen_aanpak\n  soort: aanpak\n  titel: {title}\n  tekst: Zo werken wij.\n"
+        "  stappen: [Eerst praten.]\n"
+    )
+    (own / "eigen.yaml").write_text(entry.format(title="Onze aanpak"), encoding="utf-8")
+    (school,) = load_schools(folder)
+    assert school.catalogue["eigen_aanpak"].title == "Onze aanpak"
+    (own / "eigen.yaml").write_text(entry.format(title="Onze nieuwe aanpak"), encoding="utf-8")
+    (school,) = load_schools(folder)
+    assert school.catalogue["eigen_aanpak"].title == "Onze nieuwe aanpak"
+
+
 def test_templates_are_loaded_once_and_never_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(render, "_ENVIRONMENTS", render._Environments(limit=2))
     defaults = tmp_path / "standaard"

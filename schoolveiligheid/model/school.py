@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -228,9 +227,10 @@ def _links_out_of(folder: Path) -> list[str] | None:
     return sorted(outside)
 
 
-@cache
 def _catalogue(dirs: tuple[Path, ...]) -> Catalogue:
     # Lowest priority first: an entry of the school's own catalogue replaces the board's and the default.
+    # Read on every load (a preview sees a catalogue file added or changed while it runs); the
+    # loader and the catalogue keep each unchanged file's parse and validation, so this is cheap.
     return load_catalogue([folder / CATALOGUE_TEMPLATES for folder in reversed(template_search_path(dirs))])
 
 
