@@ -113,7 +113,12 @@ def main() -> None:
 
             for count in args.scholen or [20]:
                 policy = make_board(work / f"dask-{count}", count)
-                with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+                with LocalCluster(
+                    n_workers=2,
+                    threads_per_worker=1,
+                    dashboard_address=None,
+                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # not port 8787, maybe taken
+                ) as cluster:
                     seconds = bouw(policy, work / "dask", "--dask", cluster.scheduler_address)[0]
                 local = bouw(policy, work / "lokaal", "--werkers", "2")[0]
                 print(f"{count} scholen: Dask (2 werkers) {seconds:.1f} s, lokaal 2 werkers {local:.1f} s")

@@ -34,6 +34,18 @@ def require_program(name: str, *candidates: str) -> str:
     raise AssertionError("unreachable")
 
 
+def local_cluster(distributed: Any) -> Any:
+    """A Dask LocalCluster in this process with one worker, its scheduler's HTTP server on a free port
+    of the loopback address: with `dashboard_address=None` alone it still takes port 8787, which a Dask
+    test in another pytest worker may hold at that moment (a warning, so an error here)."""
+    return distributed.LocalCluster(
+        n_workers=1,
+        processes=False,
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+    )
+
+
 def load_yaml(text: str) -> Any:
     """Plain data of a YAML text (yaml.safe_load), through libyaml when it is there: the same data, faster."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import local_cluster
 
 from schoolveiligheid import incremental
 from schoolveiligheid.build import BuildOptions, BuildReport, build
@@ -238,7 +239,7 @@ def test_a_dask_cluster_writes_the_same_bytes_as_a_local_build(
     distributed = pytest.importorskip("distributed", reason="de extra 'dask' is niet geïnstalleerd")
     local, local_out = one_worker
     with (
-        distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster,
+        local_cluster(distributed) as cluster,
     ):
         remote = build(
             BuildOptions(

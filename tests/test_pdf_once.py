@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support import require_program
+from support import local_cluster, require_program
 
 from schoolveiligheid import build as building
 from schoolveiligheid import school_build
@@ -175,7 +175,7 @@ def test_schools_built_on_dask_are_converted_once_by_the_driver(
     distributed = pytest.importorskip("distributed", reason="de extra 'dask' is niet geïnstalleerd")
     kept = site._BuiltSites(limit=0)  # MkDocs builds the sites on the cluster: two real builds compared
     monkeypatch.setattr(site, "_BUILT_SITES", kept)
-    with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+    with local_cluster(distributed) as cluster:
         remote = build(
             BuildOptions(
                 policy=ROOT / "policy",
