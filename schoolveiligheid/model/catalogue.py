@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from ..errors import InvalidInput, Problem
+from ..kept import Kept
 from ..load import MarkedList, read_catalogue_files
 from .base import Block, field
 from .validate import problems_from
@@ -74,18 +75,17 @@ class Catalogue:
 
 
 # The loader hands out the same parsed list for an unchanged catalogue file, so its entries are
-# validated once per process; the list itself is kept beside them, so an id is never reused.
-_VALIDATED: dict[int, tuple[MarkedList, list[CatalogueEntry], list[Problem]]] = {}
+# validated once per process (the last 64 lists, from any thread); the list itself is kept beside
+# them, so its id is never reused while it is kept.
+_VALIDATED: Kept[int, tuple[MarkedList, list[CatalogueEntry], list[Problem]]] = Kept(64)
 
 
 def _entries(listing: MarkedList) -> tuple[list[CatalogueEntry], list[Problem]]:
-    known = _VALIDATED.get(id(listing))
+    known = _VALIDATED.get(id(listing), None)
     if known is not None and known[0] is listing:
         return list(known[1]), list(known[2])
     entries, problems = _validate(listing)
-    if len(_VALIDATED) >= 64:
-        _VALIDATED.pop(next(iter(_VALIDATED)))
-    _VALIDATED[id(listing)] = (listing, entries, problems)
+    _VALIDATED.put(id(listing), (listing, entries, problems))
     return list(entries), list(problems)
 
 
