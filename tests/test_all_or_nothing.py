@@ -11,7 +11,8 @@ build must be new (the commit was journalled) or wholly old.
 Each killed build runs in a child process forked from the test's own (Linux), which
 has the package loaded and its templates compiled already: a real process that
 really dies, without the second or so of starting Python and importing everything,
-so the many kills take seconds instead of minutes.
+so the many kills take seconds instead of minutes. The kills at random moments let
+MkDocs build every site, as a first build does, so a kill can land inside it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ import signal
 import subprocess
 import sys
 import time
+import traceback
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -33,6 +36,7 @@ from support import require_program
 from schoolveiligheid import files
 from schoolveiligheid.cli import main
 from schoolveiligheid.files import WORK_FOLDER, Swap, _renameat2
+from schoolveiligheid.writers import site
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHOOLS = ("kompasroos", "vlinderboom", "zonnewijzer")
@@ -70,22 +74,40 @@ def _build(policy: Path, out: Path) -> None:
     assert main(["bouw", "--policy", str(policy), "--uitvoer", str(out)]) == 0
 
 
-def _start_build(policy: Path, out: Path, stop_at: int | None = None, mode: str = "voor") -> int:
-    """Start a build of `policy` into `out` in a forked child process; its pid.
+@dataclass(frozen=True, slots=True)
+class _Child:
+    """A build running in a forked child process; `report` gets its traceback if it fails."""
+
+    pid: int
+    report: Path
+
+
+def _start_build(
+    policy: Path, out: Path, stop_at: int | None = None, mode: str = "voor", *, mkdocs: bool = False
+) -> _Child:
+    """Start a build of `policy` into `out` in a child process forked from this one.
 
     With `stop_at` the child ends itself with os._exit at that swap of the commit: before it
     ("voor"), or between its two renames ("tussen": the fallback for systems without an atomic
-    exchange, which the child is made to use). The child never returns into pytest."""
-    if not hasattr(os, "fork"):
-        pytest.skip("a build is killed in a forked process, which exists only on Unix")
+    exchange, which the child is made to use). The child inherits this process's kept sites, so
+    it copies an unchanged site instead of running MkDocs; with `mkdocs` MkDocs builds every site,
+    so a kill can also land inside a site build. The child never returns into pytest."""
+    if sys.platform != "linux":
+        pytest.skip("a build is killed in a forked child process: only on Linux is fork safe here")
+    report = out.with_name(f"{out.name}-fout.txt")
     with warnings.catch_warnings():  # Python 3.12 warns about fork in a process with threads
         warnings.simplefilter("ignore", DeprecationWarning)
         pid = os.fork()
     if pid:
-        return pid
+        return _Child(pid, report)
     code = 70
     try:
+        quiet = os.open(os.devnull, os.O_WRONLY)  # not into the parent's captured output
+        os.dup2(quiet, 1)
+        os.dup2(quiet, 2)
         sys.stdout = sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - ends with the child
+        if mkdocs:
+            site._BUILT_SITES = site._BuiltSites(limit=0)
         if stop_at is not None:
             calls = 0
             original = files._put_in_place
@@ -99,17 +121,34 @@ def _start_build(policy: Path, out: Path, stop_at: int | None = None, mode: str 
                     os._exit(9)
                 original(staged, final, spare)
 
-            files._put_in_place = put_in_place  # type: ignore[assignment]
+            files._put_in_place = put_in_place
             if mode == "tussen":
-                files._renameat2 = lambda: None
+                files._renameat2 = lambda: None  # type: ignore[assignment]
         code = main(["bouw", "--policy", str(policy), "--uitvoer", str(out)])
+    except BaseException:  # noqa: BLE001 - told to the parent through the report
+        report.write_text(traceback.format_exc(), encoding="utf-8")
     finally:
         os._exit(code)
 
 
-def _wait(pid: int) -> int:
-    """The exit status of a build child, as os.waitstatus_to_exitcode gives it (-9: killed)."""
-    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+def _wait(child: _Child, timeout: float = 120) -> int:
+    """The exit code of a build child (-9: killed); a child that hangs is killed and fails the test."""
+    deadline = time.monotonic() + timeout
+    while True:
+        pid, status = os.waitpid(child.pid, os.WNOHANG)
+        if pid:
+            return os.waitstatus_to_exitcode(status)
+        if time.monotonic() > deadline:
+            os.kill(child.pid, signal.SIGKILL)
+            os.waitpid(child.pid, 0)
+            pytest.fail(f"the build in child process {child.pid} did not end within {timeout:.0f} s")
+        time.sleep(0.01)
+
+
+def _ended(child: _Child, expected: int) -> None:
+    code = _wait(child)
+    told = child.report.read_text(encoding="utf-8") if child.report.is_file() else ""
+    assert code == expected, f"the build ended with {code}, not {expected}\n{told}"
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +214,7 @@ def test_killed_at_every_step_of_the_commit(states: dict[str, object], tmp_path:
     swaps = len(_outputs(tmp_path)) + 1  # every output and the state record
     for stop_at in range(swaps):
         root = _fresh_old(states, tmp_path / f"uit-{stop_at}")
-        assert _wait(_start_build(states["new_policy"], root, stop_at, mode)) == 9  # type: ignore[arg-type]
+        _ended(_start_build(states["new_policy"], root, stop_at, mode), 9)  # type: ignore[arg-type]
         if mode == "voor":
             seen = _each_old_or_new(states, root)
             assert list(seen.values()).count("nieuw") <= stop_at
@@ -189,17 +228,18 @@ def test_killed_at_every_step_of_the_commit(states: dict[str, object], tmp_path:
 
 @pytest.mark.slow  # 11 builds, each in a process of its own
 def test_killed_at_random_moments(states: dict[str, object], tmp_path: Path) -> None:
+    measured = _fresh_old(states, tmp_path / "maat")
     started = time.monotonic()
-    assert _wait(_start_build(states["new_policy"], _fresh_old(states, tmp_path / "maat"))) == 0  # type: ignore[arg-type]
+    _ended(_start_build(states["new_policy"], measured, mkdocs=True), 0)  # type: ignore[arg-type]
     duration = time.monotonic() - started
     chance = random.Random(20261201)
     outcomes = {"oud": 0, "nieuw": 0, "gemengd": 0}
     for attempt in range(10):
         root = _fresh_old(states, tmp_path / f"uit-{attempt}")
-        pid = _start_build(states["new_policy"], root)  # type: ignore[arg-type]
+        child = _start_build(states["new_policy"], root, mkdocs=True)  # type: ignore[arg-type]
         time.sleep(chance.uniform(0.3, 1.1) * duration)
-        os.kill(pid, signal.SIGKILL)
-        _wait(pid)
+        os.kill(child.pid, signal.SIGKILL)
+        _wait(child)
         seen = set(_each_old_or_new(states, root).values())
         outcomes["gemengd" if len(seen) > 1 else seen.pop()] += 1
         _recover(root)
