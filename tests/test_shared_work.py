@@ -134,6 +134,14 @@ def test_scale_benchmark_prints_every_row(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     for row in ("| P1 ", "| P2 ", "| P2b ", "| P3 ", "| P4 ", "| P5 ", "| PDF"):
         assert row in result.stdout, result.stdout
+    bounds = {  # the goal's name (P1, P2, ...) -> its last column, the bound that sharing can reach
+        line.split()[1]: line.rsplit("|", 2)[1]
+        for line in result.stdout.splitlines()
+        if line.startswith("| P")
+    }
+    assert "Grens bij alles gedeeld" in result.stdout
+    assert "minstens" in bounds["P1"] and "importeren" in bounds["P1"], bounds
+    assert "hoogstens" in bounds["P2"] and "hoogstens" in bounds["P3"], bounds
 
 
 def test_a_policy_loaded_again_unchanged_is_validated_once(
