@@ -2,16 +2,47 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 from pathlib import Path
+from typing import Literal, get_args, get_origin
 
 import jsonschema
 import pytest
 import yaml
+from pydantic import BaseModel
 
+from schoolveiligheid import model as model_package
 from schoolveiligheid.model.schema import SCHEMA_FILES, json_schema, schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _literals(annotation: object) -> list[tuple[object, ...]]:
+    """Every Literal[...] inside a type annotation, as its values in the order written."""
+    if get_origin(annotation) is Literal:
+        return [get_args(annotation)]
+    return [found for inner in get_args(annotation) for found in _literals(inner)]
+
+
+def test_one_order_for_each_set_of_choices() -> None:
+    """Python holds Literal["a", "b"] and Literal["b", "a"] equal, so pydantic may print either order in
+    the schema, depending on which it met first in the process: the schema would change with what the
+    process did before (it did, after a test that loaded a school's own catalogue)."""
+    models = [
+        value
+        for module in pkgutil.iter_modules(model_package.__path__)
+        for value in vars(importlib.import_module(f"{model_package.__name__}.{module.name}")).values()
+        if isinstance(value, type) and issubclass(value, BaseModel)
+    ]
+    orders: dict[frozenset[object], set[tuple[object, ...]]] = {}
+    for model in models:
+        for field in model.model_fields.values():
+            for values in _literals(field.annotation):
+                orders.setdefault(frozenset(values), set()).add(values)
+    assert orders, "the model has choices"
+    assert not [found for found in orders.values() if len(found) > 1]
 
 
 class _Yaml12ishLoader(yaml.SafeLoader):

@@ -19,7 +19,7 @@ from ..kept import Kept
 from ..load import MarkedList, read_catalogue_files
 from .base import Block, field
 from .validate import problems_from
-from .values import Id, Line, LongText, Phone, Url
+from .values import Id, Line, LongText, Phone, Respondents, Url
 
 Kind = Literal["programma", "aanpak", "instrument", "partner"]
 
@@ -42,9 +42,7 @@ class CatalogueEntry(Block):
     audience: Literal["po", "so", "alle"] = field("doelgroep", "voor welk onderwijs", "alle")
     text: LongText = field("tekst", "neutrale beschrijving in onze eigen woorden")
     steps: tuple[Line, ...] = field("stappen", "stappen van een aanpak", ())
-    respondents: Literal["leerlingen", "leerkrachten", "ouders", "medewerkers"] | None = field(
-        "respondenten", "wie een instrument invult", None
-    )
+    respondents: Respondents | None = field("respondenten", "wie een instrument invult", None)
     form: Literal["vragenlijst", "observatie", "sociogram"] | None = field(
         "vorm", "vorm van een instrument", None
     )

@@ -10,7 +10,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from .base import Actor, ActorOrDescribed, ApproachRef, Block, DocRef, OrgRef, RouteStep, Status, field
-from .values import Date, Groups, Id, Line, Note, Text, Url, invalid, reference
+from .values import Date, Groups, Id, Line, Note, Respondents, Text, Url, invalid, reference
 
 Period = Literal["dag", "week", "twee_weken", "maand", "blok", "jaar", "twee_jaar"]
 MONTH = Literal[
@@ -110,9 +110,6 @@ class MethodChoice(Block):
                 "eigen", "een eigen activiteit heeft een tekst nodig", "vul tekst: in", sleutel="tekst"
             )
         return self
-
-
-Respondents = Literal["leerlingen", "ouders", "leerkrachten", "medewerkers"]
 
 
 class InstrumentChoice(Block):

@@ -13,7 +13,7 @@ import html as html_text
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlparse
 
 from markdown import Markdown as MarkdownConverter  # type: ignore[import-untyped, unused-ignore]
@@ -480,6 +480,12 @@ def parse_groups(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     if not groups:
         raise invalid("groepen", "noem minstens één groep", "schrijf bijvoorbeeld '1-8' of 'alle'")
     return tuple(groups)
+
+
+# Who fills in a monitoring instrument: one type for the catalogue and the school's choice. Two
+# Literals with the same values in another order are equal to Python, so pydantic would give
+# either order in a schema, depending on which it met first in the process.
+Respondents = Literal["leerlingen", "ouders", "leerkrachten", "medewerkers"]
 
 
 Groups = Annotated[
