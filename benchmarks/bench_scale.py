@@ -282,7 +282,9 @@ def helper(role: str, policy: Path, out: Path, modules: Path | None = None) -> N
         from schoolveiligheid.writers import site
 
         site._BUILT_SITES = site._BuiltSites(limit=0)  # MkDocs builds every site again
-        _write_sites(rendered, _write_word(rendered, out / "eerst", naive=False), out / "eerst")
+        _write_sites(
+            rendered, _write_word(rendered, out / "eerst", naive=False, writer=writer), out / "eerst"
+        )
     if role.endswith("-vol"):
         rendered = _rendered(_renamed(policy, out / "andere"))
     start = time.perf_counter()
@@ -293,7 +295,7 @@ def helper(role: str, policy: Path, out: Path, modules: Path | None = None) -> N
     elif role == "pandoc":
         _pandoc(rendered, out / "documenten")
     elif role in ("website", "website-vol"):
-        files = _write_word(rendered, out / "documenten", naive=False)
+        files = _write_word(rendered, out / "documenten", naive=False, writer=writer)
         start = time.perf_counter()  # the site stage only; mkdocs is imported inside it
         _write_sites(rendered, files, out)
     else:
