@@ -208,7 +208,7 @@ def test_the_commit_can_swap_atomically_here() -> None:
     assert _renameat2() is not None
 
 
-@pytest.mark.slow  # 16 builds, each in a process of its own
+@pytest.mark.slow  # 8 builds per mode, each killed in a process of its own
 @pytest.mark.parametrize("mode", ["voor", "tussen"])
 def test_killed_at_every_step_of_the_commit(states: dict[str, object], tmp_path: Path, mode: str) -> None:
     swaps = len(_outputs(tmp_path)) + 1  # every output and the state record
