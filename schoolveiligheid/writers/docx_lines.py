@@ -46,6 +46,7 @@ from docx.text.paragraph import Paragraph
 from ..confine import SandboxEnvironment, path_problem
 from ..errors import InvalidInput, Problem
 from ..paths import DEFAULT_TEMPLATES, TEXT_TEMPLATE_SUFFIX, find_template
+from .word import reproducible_docx
 
 MAX_DEPTH = 8  # parts within parts; deeper is a mistake (or a loop)
 # The template's own dates; the filler stamps every letter and form with its real date.
@@ -605,9 +606,9 @@ def _build(plan: _Plan) -> bytes:
     core.language = "nl-NL"
     core.created = core.modified = _TEMPLATE_DATE.replace(tzinfo=None)
     core.revision = 1
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    # Not document.save: that stamps every zip entry with the current time, so the same text
+    # compiled two seconds apart gave other bytes.
+    return reproducible_docx(document, _TEMPLATE_DATE)
 
 
 @dataclass(frozen=True, slots=True)
