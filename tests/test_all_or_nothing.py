@@ -264,7 +264,7 @@ def test_killed_pdf_build_leaves_no_office_behind(states: dict[str, object], tmp
     profile = None
     deadline = time.monotonic() + 120
     while profile is None and time.monotonic() < deadline and process.poll() is None:
-        profile = next((root / WORK_FOLDER).glob("bouw-*/**/lo-*"), None)
+        profile = _office_profile(root / WORK_FOLDER)
         time.sleep(0.05)
     assert profile is not None, "LibreOffice did not start inside the run's staging area"
     time.sleep(1.0)
@@ -278,6 +278,17 @@ def test_killed_pdf_build_leaves_no_office_behind(states: dict[str, object], tmp
     _recover(root)
     assert not profile.exists()
     _no_leftovers(root)
+
+
+def _office_profile(work: Path) -> Path | None:
+    """LibreOffice's profile folder (lo-*) in a build's staging area, once there is one. The build
+    removes its work folders while this looks (a glob then fails on a vanished folder): os.walk
+    skips a folder that is gone."""
+    for folder, names, _ in os.walk(work):
+        found = next((name for name in names if name.startswith("lo-")), None)
+        if found is not None:
+            return Path(folder) / found
+    return None
 
 
 def _office_running(profile: Path) -> bool:
