@@ -261,15 +261,17 @@ def test_killed_pdf_build_leaves_no_office_behind(states: dict[str, object], tmp
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    profile = None
-    deadline = time.monotonic() + 120
-    while profile is None and time.monotonic() < deadline and process.poll() is None:
-        profile = _office_profile(root / WORK_FOLDER)
-        time.sleep(0.05)
-    assert profile is not None, "LibreOffice did not start inside the run's staging area"
-    time.sleep(1.0)
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
+    try:  # the build never outlives the test, also when the test fails before the kill
+        profile = None
+        deadline = time.monotonic() + 120
+        while profile is None and time.monotonic() < deadline and process.poll() is None:
+            profile = _office_profile(root / WORK_FOLDER)
+            time.sleep(0.05)
+        assert profile is not None, "LibreOffice did not start inside the run's staging area"
+        time.sleep(1.0)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
     deadline = time.monotonic() + 20
     while _office_running(profile) and time.monotonic() < deadline:
         time.sleep(0.2)
