@@ -238,9 +238,7 @@ def test_a_dask_cluster_writes_the_same_bytes_as_a_local_build(
 ) -> None:
     distributed = pytest.importorskip("distributed", reason="de extra 'dask' is niet geïnstalleerd")
     local, local_out = one_worker
-    with (
-        local_cluster(distributed) as cluster,
-    ):
+    with local_cluster(distributed) as cluster:
         remote = build(
             BuildOptions(
                 policy=ROOT / "policy", output_root=tmp_path / "dask", dask=cluster.scheduler_address
