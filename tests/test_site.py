@@ -103,6 +103,61 @@ def test_search_index_is_dutch_and_holds_every_page(built: tuple[SiteCase, Path]
         assert {"index.html", "contact.html"} <= locations
 
 
+def test_a_site_holds_no_source_maps_and_only_the_dutch_search_scripts(built: tuple[SiteCase, Path]) -> None:
+    """What no browser of a visitor loads is left out; the browser test searches with what is left."""
+    case, out_dir = built
+    for bundle in case.bundles:
+        assets = out_dir / bundle.school_id / "assets"
+        assert not list(assets.rglob("*.map"))
+        assert list(assets.rglob("*.min.js")), "the theme's own scripts are there"
+        assert sorted(
+            path.relative_to(assets).as_posix() for path in (assets / "javascripts" / "lunr").rglob("*")
+        ) == [
+            "javascripts/lunr/min",
+            "javascripts/lunr/min/lunr.nl.min.js",
+            "javascripts/lunr/min/lunr.stemmer.support.min.js",
+        ]
+
+
+@pytest.mark.parametrize(
+    ("languages", "extra"),
+    [
+        ((), set()),
+        (("en",), set()),
+        (("nl", "en"), {"min/lunr.nl.min.js", "min/lunr.multi.min.js"}),
+        (("ja",), {"min/lunr.ja.min.js", "tinyseg.js"}),
+        (("th",), {"min/lunr.th.min.js", "wordcut.js"}),
+    ],
+)
+def test_the_search_keeps_the_scripts_its_worker_loads_per_language(
+    languages: tuple[str, ...], extra: set[str]
+) -> None:
+    needed = {f"assets/javascripts/lunr/{name}" for name in {"min/lunr.stemmer.support.min.js", *extra}}
+    assert site._search_scripts(languages) == needed
+
+
+def test_the_installed_search_worker_loads_the_scripts_the_writer_keeps() -> None:
+    """The rule in site._search_scripts is read from Material's search worker: still the same there?"""
+    import material
+
+    (worker,) = (Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers").glob(
+        "search.*.min.js"
+    )
+    code = worker.read_text(encoding="utf-8")
+    for loaded in (
+        "/min/lunr.stemmer.support.min.js",
+        "/min/lunr.${n}.min.js",
+        "/min/lunr.multi.min.js",
+        "/tinyseg.js",
+        "/wordcut.js",
+        'case"ja"',
+        'case"th"',
+        'n!=="en"',
+        "t.lang.length>1",
+    ):
+        assert loaded in code, loaded
+
+
 def test_nothing_is_fetched_from_another_host(built: tuple[SiteCase, Path]) -> None:
     """Only local files in src/href of fetching tags and in CSS url(); outbound <a> links are fine.
 

@@ -534,6 +534,7 @@ def _build(config_file: Path, school_name: str) -> None:
             _as_html(config)
             _compile_theme_once(config)
             build(config)
+            _drop_unused_assets(Path(config["site_dir"]), _search_languages(config))
         except MkDocsException as error:  # Abort is also a SystemExit: catch it by name
             details = "\n".join(f"  - {message}" for message in collect.messages) or f"  - {error}"
             raise BuildFailed(
@@ -541,6 +542,53 @@ def _build(config_file: Path, school_name: str) -> None:
                 "een link wijst naar een pagina, kopje of download die niet bestaat;"
                 " controleer de teksten en templates van deze school",
             ) from None
+
+
+# Theme files MkDocs copies into every site that no visitor's browser loads: the source maps of
+# Material's scripts and stylesheets (only a browser's developer tools ask for them) and the
+# search's word stemmers for the languages the site does not search in. Without them a site is
+# about 1.6 MB instead of 3.9 MB: less for a school to upload, to pack into its archive and for a
+# build to copy and compare. Which stemmers the search loads follows Material's search worker
+# (assets/javascripts/workers/search.*.js): lunr/min/lunr.stemmer.support.min.js always,
+# lunr/min/lunr.<taal>.min.js per language but English, lunr/min/lunr.multi.min.js for more than
+# one, lunr/tinyseg.js for Japanese and lunr/wordcut.js for Hindi and Thai. The search in a real
+# browser (tests/test_site_browser.py) fails when one it loads is missing.
+_LUNR = "assets/javascripts/lunr"
+
+
+def _search_languages(config: Any) -> tuple[str, ...]:
+    """The languages the site's search plugin indexes in (none: the site has no search)."""
+    return tuple(
+        language
+        for name, plugin in config["plugins"].items()
+        if name.endswith("search")
+        for language in getattr(plugin.config, "lang", None) or ()
+    )
+
+
+def _search_scripts(languages: Sequence[str]) -> set[str]:
+    """The stemmer scripts Material's search worker loads for these languages."""
+    needed = {f"{_LUNR}/min/lunr.stemmer.support.min.js"}
+    needed |= {f"{_LUNR}/min/lunr.{language}.min.js" for language in languages if language != "en"}
+    if len(languages) > 1:
+        needed.add(f"{_LUNR}/min/lunr.multi.min.js")
+    if "ja" in languages:
+        needed.add(f"{_LUNR}/tinyseg.js")
+    if {"hi", "th"} & set(languages):
+        needed.add(f"{_LUNR}/wordcut.js")
+    return needed
+
+
+def _drop_unused_assets(site_dir: Path, languages: Sequence[str]) -> None:
+    """Remove the theme's source maps and the search scripts no language of the site needs."""
+    assets = site_dir / "assets"
+    for path in assets.rglob("*.map") if assets.is_dir() else ():
+        path.unlink()
+    lunr = site_dir / _LUNR
+    needed = _search_scripts(languages)
+    for path in lunr.rglob("*.js") if lunr.is_dir() else ():
+        if path.relative_to(site_dir).as_posix() not in needed:
+            path.unlink()
 
 
 class _BuiltSites:
