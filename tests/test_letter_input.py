@@ -309,3 +309,51 @@ def test_every_wrong_value_in_every_example_gives_a_letter_or_a_dutch_error(
             wrong.append(f"{label}: {type(error).__name__}: {str(error)[:200]}")
     assert not wrong, f"{len(wrong)} of {len(cases)}:\n" + "\n".join(wrong[:30])
     assert len(cases) > 1000 and outcomes["fout"] > 1000 and outcomes["brief"] > 10, outcomes
+
+
+def test_a_mistake_in_another_schools_file_does_not_stop_a_letter(tmp_path: Path) -> None:
+    """`brief` loads the case's school (and its board) only: a neighbour's mistake is not its concern."""
+    policy = tmp_path / "beleid"
+    shutil.copytree(EXAMPLE_POLICY, policy)
+    neighbour = policy / "kompasroos.yaml"
+    neighbour.write_text(
+        neighbour.read_text(encoding="utf-8").replace(
+            "  naam: SO De Kompasroos", "  naam: [SO, De Kompasroos]", 1
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInput) as caught:
+        load_schools(policy)
+    assert {Path(problem.file).name for problem in caught.value.problems} == {"kompasroos.yaml"}
+    with pytest.raises(InvalidInput):
+        load_schools(policy, only="kompasroos")
+    assert [school.id for school in load_schools(policy, only="vlinderboom")] == ["vlinderboom"]
+    result = write_letter(EXAMPLES / "schorsing.yaml", policy, tmp_path / "uit")
+    assert len(result.paths) == 1 and result.paths[0].is_file()
+
+
+def test_an_unknown_school_loads_every_school_to_name_them(tmp_path: Path) -> None:
+    assert sorted(school.id for school in load_schools(EXAMPLE_POLICY, only="vlinderbom")) == [
+        "kompasroos",
+        "vlinderboom",
+        "zonnewijzer",
+    ]
+
+
+def test_an_earlier_letter_of_another_school_is_named_as_such(tmp_path: Path) -> None:
+    folder = tmp_path / "zaken"
+    folder.mkdir()
+    for path in EXAMPLES.glob("*.yaml"):
+        shutil.copy(path, folder / path.name)
+    intent = folder / "voornemen-verwijdering.yaml"
+    intent.write_text(
+        intent.read_text(encoding="utf-8").replace("school: vlinderboom", "school: kompasroos", 1),
+        encoding="utf-8",
+    )
+    decision = folder / "definitieve-verwijdering.yaml"
+    problems = _problems(decision, tmp_path / "uit")
+    assert [(problem.key, problem.message) for problem in problems] == [
+        ("gerelateerd_aan", "de brief over het voornemen is van een andere school")
+    ]
+    assert problems[0].line == line_of(decision.read_text(encoding="utf-8"), "gerelateerd_aan:")
+    assert not (tmp_path / "uit").exists()

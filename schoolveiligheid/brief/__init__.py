@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..errors import display_path
 from ..model import load_schools
-from .checks import LoadedCase, read_case
+from .checks import LoadedCase, case_school, read_case
 from .context import letter_contexts
 from .folder import DEFAULT_OUTPUT, check_output_folder
 from .views import LetterContext
@@ -111,7 +111,7 @@ def write_letter(
     already have been sent, and the new one could differ from what the parents have.
     """
     check_output_folder(out_dir, policy_dir)
-    schools = load_schools(policy_dir)
+    schools = load_schools(policy_dir, only=case_school(case_path))  # the other schools' files play no part
     check_output_folder(
         out_dir, policy_dir, [folder for school in schools for folder in school.template_dirs]
     )

@@ -85,6 +85,16 @@ def _school_for(raw: MarkedDict, schools: Sequence[SchoolModel]) -> tuple[School
     return None, found.problems
 
 
+def case_school(path: Path) -> str | None:
+    """The school id a case file names, or None when it names none or cannot be read (read_case then
+    says what is wrong with it, after the policy's own problems)."""
+    try:
+        school_id = read_yaml_file(path).get("school")
+    except InvalidInput:
+        return None
+    return school_id if isinstance(school_id, str) and school_id.strip() else None
+
+
 def read_case(path: Path, schools: Sequence[SchoolModel], follow_earlier: bool = True) -> LoadedCase:
     """Read, validate and check one case file; raises InvalidInput with every problem found."""
     raw = read_yaml_file(path)
@@ -377,6 +387,13 @@ def _check_earlier(case: Case, path: Path, schools: Sequence[SchoolModel], found
             "geef het pad vanaf dit zaakbestand naar de zaak van het voornemen tot verwijdering",
         )
         return None
+    if case_school(earlier_path) not in (None, case.school):  # only this case's school was loaded
+        found.add(
+            ("gerelateerd_aan",),
+            "de brief over het voornemen is van een andere school",
+            "kies het juiste zaakbestand",
+        )
+        return None
     try:
         earlier = read_case(earlier_path, schools, follow_earlier=False).case
     except InvalidInput as error:
@@ -394,12 +411,6 @@ def _check_earlier(case: Case, path: Path, schools: Sequence[SchoolModel], found
             f"de brief over het voornemen ({dutch_date(earlier.letter_date)}) is niet eerder dan deze brief "
             f"({dutch_date(case.letter_date)})",
             "controleer datum_brief in beide zaakbestanden",
-        )
-    if earlier.school != case.school:
-        found.add(
-            ("gerelateerd_aan",),
-            "de brief over het voornemen is van een andere school",
-            "kies het juiste zaakbestand",
         )
     same_pupil = (
         earlier.pupil is not None

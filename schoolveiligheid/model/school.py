@@ -10,6 +10,7 @@ inherit from (one version of a school, for `verschil`); `named_board()` and
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
@@ -474,9 +475,28 @@ def _boards_by_id(files: PolicyFiles) -> tuple[dict[str, MarkedDict], list[Probl
     return boards, problems
 
 
-def load_schools(folder: Path) -> list[SchoolModel]:
-    """Every school in a policy folder, validated and resolved; raises InvalidInput with all problems."""
-    return _models(read_policy_folder(folder))
+def load_schools(folder: Path, only: str | None = None) -> list[SchoolModel]:
+    """Every school in a policy folder, validated and resolved; raises InvalidInput with all problems.
+
+    With `only` (a school id) just the school whose file gives that id, with its board: `brief`
+    writes one school's letter without validating its neighbours, and a mistake in another
+    school's file does not stop it. Every file of the folder is still read (a file that is not
+    YAML is refused). When no file gives that id, every school is loaded, so that the caller can
+    name the ids there are.
+    """
+    files = read_policy_folder(folder)
+    if only is not None:
+        chosen = tuple(raw for raw in files.schools if _school_id(raw) == only)
+        if chosen:
+            files = dataclasses.replace(files, schools=chosen)
+    return _models(files)
+
+
+def _school_id(school_raw: Mapping[str, Any]) -> str | None:
+    """The id a school file gives (`school.id`), or None when it gives none."""
+    school = school_raw.get("school")
+    found = school.get("id") if isinstance(school, Mapping) else None
+    return found if isinstance(found, str) else None
 
 
 def duplicate_id(mark: Mark, school_id: str, other_file: str) -> Problem:
