@@ -331,6 +331,7 @@ def test_templates_are_compiled_once_for_all_schools_and_documents(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(word, "_SHARED_COMPILED", Kept(256))  # as in a new process: nothing compiled yet
+    monkeypatch.setattr(word, "_WRITTEN", Kept(24))  # nor written
     writer = WordWriter()
     schools = [meta(school_id=f"school{n}", school_name=f"Basisschool Nummer {n}") for n in range(5)]
     writer.write(documents(schools[0]), tmp_path / "school0", MASTER)
@@ -454,3 +455,41 @@ def test_a_document_written_from_its_parts_is_the_bytes_of_a_save() -> None:
     with zipfile.ZipFile(io.BytesIO(expected)) as written:
         assert written.read("docProps/app.xml") == b"<Properties/>"
         assert {info.date_time for info in written.infolist()} == {(2026, 9, 1, 12, 0, 0)}
+
+
+def test_the_same_document_is_filled_once_and_anything_it_depends_on_fills_it_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(word, "_WRITTEN", Kept(24))
+    fills: list[str] = []
+    fill = WordWriter._fill
+
+    def counted(self: WordWriter, document: RenderedDocument, *rest: object) -> bytes:
+        fills.append(document.file_stem)
+        return fill(self, document, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(WordWriter, "_fill", counted)
+    logo = tmp_path / "logo.png"
+    shutil.copyfile(ROOT / "policy" / "logo" / "vlinderboom.png", logo)
+    master = tmp_path / "master.docx"
+    shutil.copyfile(MASTER, master)
+    document = documents()[:1]
+
+    def bytes_of(folder: str) -> bytes:
+        (path,) = WordWriter().write(document, tmp_path / folder, master, logo)
+        return path.read_bytes()
+
+    first = bytes_of("een")
+    assert bytes_of("twee") == first and len(fills) == 1, "the same document, master and logo: kept"
+    from PIL import Image  # noqa: PLC0415 - matplotlib's image library, only this test draws one
+
+    Image.new("RGB", (40, 20), "#1f5f8b").save(logo)  # the same name, other contents
+    other_logo = bytes_of("drie")
+    assert other_logo != first and len(fills) == 2
+    edited = docx.Document(str(master))
+    edited.paragraphs[0].insert_paragraph_before("Eigen huisstijl")
+    edited.save(str(master))
+    assert bytes_of("vier") != other_logo and len(fills) == 3
+    logo.unlink()  # not served from what was kept: the missing logo is an error
+    with pytest.raises(BuildFailed):
+        bytes_of("vijf")

@@ -10,6 +10,7 @@ schools and documents follow.
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import zipfile
 from collections.abc import Mapping, MutableMapping, Sequence
@@ -117,6 +118,15 @@ class _Master:
     properties: Mapping[str, str]  # core property -> Jinja source
     app_xml: bytes
     styles: MasterStyles
+    digest: bytes  # of the master file as read: everything above comes from it
+
+
+# Word files written in this process, by everything their bytes depend on: the rendered document
+# (its text, charts and cover data), the master file, the logo (its file name and contents) and the
+# document date. A build that writes the same document again (a preview after a change to the
+# website only, the tests, which build the example many times) gets the bytes it wrote before
+# instead of filling the master again. Only the last few are kept (each about 100 kB).
+_WRITTEN: Kept[tuple[RenderedDocument, bytes, tuple[str, bytes] | None, datetime], bytes] = Kept(24)
 
 
 class WordWriter:
@@ -168,6 +178,18 @@ class WordWriter:
         return cached
 
     def _render(self, document: RenderedDocument, master: _Master, logo: Path | None = None) -> bytes:
+        try:
+            shown = None if logo is None else (logo.name, hashlib.sha256(logo.read_bytes()).digest())
+        except OSError:  # filling the master says what is wrong with the logo
+            return self._fill(document, master, logo)
+        key = (document, master.digest, shown, document_date(document.meta))
+        written = _WRITTEN.get(key, None)
+        if written is None:
+            written = self._fill(document, master, logo)
+            _WRITTEN.put(key, written)
+        return written
+
+    def _fill(self, document: RenderedDocument, master: _Master, logo: Path | None) -> bytes:
         context = template_context(document)
         template = FilledTemplate(io.BytesIO(master.data))
         if logo is not None:
@@ -272,7 +294,14 @@ def _load_master(path: Path) -> _Master:
         setattr(core, prop, "")  # docxtpl would render them with XML escaping; we render them as text
     buffer = io.BytesIO()
     docx.save(buffer)
-    return _Master(name=name, data=buffer.getvalue(), properties=properties, app_xml=app_xml, styles=styles)
+    return _Master(
+        name=name,
+        data=buffer.getvalue(),
+        properties=properties,
+        app_xml=app_xml,
+        styles=styles,
+        digest=hashlib.sha256(data).digest(),
+    )
 
 
 def _render_app_xml(app_xml: bytes, env: jinja2.Environment, context: Mapping[str, Any]) -> bytes:
