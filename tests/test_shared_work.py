@@ -279,3 +279,29 @@ def test_the_store_keeps_the_values_used_last() -> None:
     nothing: Kept[str, int] = Kept(0)
     nothing.put("a", 1)
     assert (nothing.get("a", -1), len(nothing)) == (-1, 0)
+
+
+def test_a_valid_board_file_is_validated_once_and_a_wrong_one_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(school_model, "_VALID_BOARDS", Kept(8))
+    validated: list[object] = []
+    validate = school_model.BoardFile.model_validate
+
+    def counted(data: object, **options: object) -> object:
+        validated.append(data)
+        return validate(data, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(school_model.BoardFile, "model_validate", counted)
+    folder = tmp_path / "policy"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "policy", folder)
+    assert len(load_schools(folder)) == 3 and len(load_schools(folder)) == 3
+    assert len(validated) == 1, "the same board, loaded twice: validated once"
+    board = folder / "bestuur.yaml"
+    board.write_text(
+        board.read_text(encoding="utf-8").replace("bestuur:\n", "bestuur:\n  kleur_x: rood\n", 1), "utf-8"
+    )
+    for _ in range(2):
+        with pytest.raises(InvalidInput, match="kleur_x"):
+            load_schools(folder)
+    assert len(validated) == 3, "a board with a mistake is checked each time"

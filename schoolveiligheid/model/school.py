@@ -351,12 +351,25 @@ def _validate_board(raw: MarkedDict) -> list[Problem]:
 
     What only a concept may lack (the board's richting and address, a complaints committee) is checked
     per school, with that school's status: a board file used only by concept schools may lack them.
+    A board file found valid is remembered by its values (validation reads nothing else), so loading
+    the same board again does not validate it again; a file with mistakes is checked every time.
     """
+    try:
+        key: Hashable = _frozen(raw)
+    except TypeError:
+        key = None
+    if key is not None and _VALID_BOARDS.get(key, False):
+        return []
     try:
         BoardFile.model_validate(raw, context={"concept": True})
     except ValidationError as error:
         return problems_from(error, raw, BoardFile)
+    if key is not None:
+        _VALID_BOARDS.put(key, True)
     return []
+
+
+_VALID_BOARDS: Kept[Hashable, bool] = Kept(8)
 
 
 def _frozen(value: Any) -> Hashable:
