@@ -21,8 +21,9 @@ os.environ.setdefault("SCHOOLVEILIGHEID_WERKERS", "1")
 # Fewer garbage collections in the test processes: the tests make and drop very many small objects
 # (policies, models, templates, documents), and with Python's default (a collection for every 700
 # new container objects) the fast lane spent about a tenth of its time collecting. What pytest and
-# the plugins loaded so far is moved out of the collector's way for good (gc.freeze). Only the test
-# processes: generate.py, and the builds the tests start as programs, keep Python's default.
+# the plugins loaded so far is moved out of the collector's way (gc.freeze), until the first build
+# in the process: it collects after each school and unfreezes everything (school_build). Only the
+# test processes: generate.py, and the builds the tests start as programs, keep Python's default.
 gc.collect()
 gc.freeze()
 gc.set_threshold(20_000, 20, 20)

@@ -99,3 +99,14 @@ def zensical_site(sources: Path, school: str) -> Path:
         )
         assert result.returncode == 0, result.stdout + result.stderr
     return folder / "site"
+
+
+def nothing_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs builds every site and every Word document is filled anew, in this process and in the
+    workers it forks or runs in threads: an equivalence test compares two real builds, not an output
+    with the copy kept of an earlier one."""
+    from schoolveiligheid.kept import Kept
+    from schoolveiligheid.writers import site, word
+
+    monkeypatch.setattr(site, "_BUILT_SITES", site._BuiltSites(limit=0))
+    monkeypatch.setattr(word, "_WRITTEN", Kept(0))

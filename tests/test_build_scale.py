@@ -16,13 +16,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import local_cluster
+from support import local_cluster, nothing_kept
 
 from schoolveiligheid import incremental
 from schoolveiligheid.build import BuildOptions, BuildReport, build
 from schoolveiligheid.cli import main
 from schoolveiligheid.files import WORK_FOLDER
-from schoolveiligheid.writers import site
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHOOLS = ["kompasroos", "vlinderboom", "zonnewijzer"]
@@ -216,14 +215,14 @@ def one_worker(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildReport, P
 
 
 @pytest.fixture
-def no_kept_sites(monkeypatch: pytest.MonkeyPatch) -> None:
-    """MkDocs builds every site of the test (in this process and in the workers it forks), so an
-    equivalence test compares two real builds, not a site with its kept copy."""
-    monkeypatch.setattr(site, "_BUILT_SITES", site._BuiltSites(limit=0))
+def no_kept_outputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every site and Word document of the test is made anew (in this process, its threads and the
+    workers it forks), so an equivalence test compares two real builds, not an output with its kept copy."""
+    nothing_kept(monkeypatch)
 
 
 def test_two_workers_write_the_same_bytes_as_one(
-    one_worker: tuple[BuildReport, Path], tmp_path: Path, no_kept_sites: None
+    one_worker: tuple[BuildReport, Path], tmp_path: Path, no_kept_outputs: None
 ) -> None:
     one, one_out = one_worker
     two = build(BuildOptions(policy=ROOT / "policy", output_root=tmp_path / "twee", workers=2))
@@ -234,7 +233,7 @@ def test_two_workers_write_the_same_bytes_as_one(
 
 
 def test_a_dask_cluster_writes_the_same_bytes_as_a_local_build(
-    one_worker: tuple[BuildReport, Path], tmp_path: Path, no_kept_sites: None
+    one_worker: tuple[BuildReport, Path], tmp_path: Path, no_kept_outputs: None
 ) -> None:
     distributed = pytest.importorskip("distributed", reason="de extra 'dask' is niet geïnstalleerd")
     local, local_out = one_worker

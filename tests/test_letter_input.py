@@ -328,8 +328,27 @@ def test_a_mistake_in_another_schools_file_does_not_stop_a_letter(tmp_path: Path
     with pytest.raises(InvalidInput):
         load_schools(policy, only="kompasroos")
     assert [school.id for school in load_schools(policy, only="vlinderboom")] == ["vlinderboom"]
+    other_board = policy / "ander-bestuur.yaml"  # a board no school of the letter uses, with a mistake
+    other_board.write_text("bestuur:\n  id: ander-bestuur\n  kleur_x: rood\n", encoding="utf-8")
     result = write_letter(EXAMPLES / "schorsing.yaml", policy, tmp_path / "uit")
     assert len(result.paths) == 1 and result.paths[0].is_file()
+
+
+def test_a_school_naming_a_board_that_is_not_there_hears_which_boards_there_are(tmp_path: Path) -> None:
+    policy = tmp_path / "beleid"
+    shutil.copytree(EXAMPLE_POLICY, policy)
+    school = policy / "vlinderboom.yaml"
+    text = school.read_text(encoding="utf-8")
+    board = load_yaml((policy / "bestuur.yaml").read_text(encoding="utf-8"))["bestuur"]["id"]
+    assert f"bestuur: {board}" in text
+    school.write_text(text.replace(f"bestuur: {board}", f"bestuur: {board}x", 1), encoding="utf-8")
+    with pytest.raises(InvalidInput) as every_school:
+        load_schools(policy)
+    with pytest.raises(InvalidInput) as one_school:
+        load_schools(policy, only="vlinderboom")
+    assert one_school.value.problems == every_school.value.problems  # the same words, the same boards
+    (problem,) = [problem for problem in one_school.value.problems if problem.key == "school.bestuur"]
+    assert f"bedoelde je '{board}'?" in problem.hint, problem
 
 
 def test_an_unknown_school_loads_every_school_to_name_them(tmp_path: Path) -> None:

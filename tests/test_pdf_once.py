@@ -31,7 +31,8 @@ from schoolveiligheid.build import BuildOptions, build
 from schoolveiligheid.cli import main
 from schoolveiligheid.errors import BuildFailed, ToolMissing
 from schoolveiligheid.files import WORK_FOLDER
-from schoolveiligheid.writers import pdf, site
+from schoolveiligheid.kept import Kept
+from schoolveiligheid.writers import pdf, site, word
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHOOLS = ("kompasroos", "vlinderboom", "zonnewijzer")
@@ -175,6 +176,7 @@ def test_schools_built_on_dask_are_converted_once_by_the_driver(
     distributed = pytest.importorskip("distributed", reason="de extra 'dask' is niet geïnstalleerd")
     kept = site._BuiltSites(limit=0)  # MkDocs builds the sites on the cluster: two real builds compared
     monkeypatch.setattr(site, "_BUILT_SITES", kept)
+    monkeypatch.setattr(word, "_WRITTEN", Kept(0))  # and every Word document is filled there anew
     with local_cluster(distributed) as cluster:
         remote = build(
             BuildOptions(

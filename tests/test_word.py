@@ -275,6 +275,7 @@ def test_dates_come_from_the_adoption_date_without_source_date_epoch(
 
 def test_same_input_gives_byte_identical_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setattr(word, "_WRITTEN", Kept(0))  # every write fills the master: nothing kept
     first = WordWriter().write(documents(), tmp_path / "een", MASTER)
     writer = WordWriter()
     writer.write(documents(), tmp_path / "twee", MASTER)
@@ -489,7 +490,18 @@ def test_the_same_document_is_filled_once_and_anything_it_depends_on_fills_it_ag
     edited = docx.Document(str(master))
     edited.paragraphs[0].insert_paragraph_before("Eigen huisstijl")
     edited.save(str(master))
-    assert bytes_of("vier") != other_logo and len(fills) == 3
+    other_master = bytes_of("vier")
+    assert other_master != other_logo and len(fills) == 3
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")  # another document date
+    other_date = bytes_of("vijf")
+    assert other_date != other_master and len(fills) == 4
+    renamed = logo.rename(logo.with_name("beeldmerk.png"))  # the same picture under another name
+    (path,) = WordWriter().write(document, tmp_path / "zes", master, renamed)
+    assert path.read_bytes() != other_date and len(fills) == 5
+    document = [dataclasses.replace(document[0], title="Een ander plan")]
+    (path,) = WordWriter().write(document, tmp_path / "zeven", master, renamed)
+    assert len(fills) == 6 and docx.Document(str(path)).core_properties.title == "Een ander plan"
+    logo = renamed
     logo.unlink()  # not served from what was kept: the missing logo is an error
     with pytest.raises(BuildFailed):
-        bytes_of("vijf")
+        bytes_of("acht")

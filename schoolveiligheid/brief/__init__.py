@@ -112,6 +112,8 @@ def write_letter(
     """
     check_output_folder(out_dir, policy_dir)
     schools = load_schools(policy_dir, only=case_school(case_path))  # the other schools' files play no part
+    # Every template folder lies inside the policy folder (the loader refuses any other), which the
+    # first check covered; this one names the school's own folders in its message.
     check_output_folder(
         out_dir, policy_dir, [folder for school in schools for folder in school.template_dirs]
     )

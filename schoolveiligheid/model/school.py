@@ -491,17 +491,24 @@ def _boards_by_id(files: PolicyFiles) -> tuple[dict[str, MarkedDict], list[Probl
 def load_schools(folder: Path, only: str | None = None) -> list[SchoolModel]:
     """Every school in a policy folder, validated and resolved; raises InvalidInput with all problems.
 
-    With `only` (a school id) just the school whose file gives that id, with its board: `brief`
-    writes one school's letter without validating its neighbours, and a mistake in another
-    school's file does not stop it. Every file of the folder is still read (a file that is not
-    YAML is refused). When no file gives that id, every school is loaded, so that the caller can
-    name the ids there are.
+    With `only` (a school id) just the school whose file gives that id, with the board file it
+    names: `brief` writes one school's letter without validating its neighbours or their boards,
+    and a mistake in another school's or board's file does not stop it. Every file of the folder
+    is still read (a file that is not YAML is refused). When no file gives that id, every school
+    is loaded, so that the caller can name the ids there are; when no board file gives the id the
+    school names, every board file is kept, so that the problem can name the boards there are.
     """
     files = read_policy_folder(folder)
     if only is not None:
         chosen = tuple(raw for raw in files.schools if _school_id(raw) == only)
         if chosen:
-            files = dataclasses.replace(files, schools=chosen)
+            named = {named_board(raw) for raw in chosen}
+            boards = tuple(raw for raw in files.boards if board_id(raw) in named)
+            found = {board_id(raw) for raw in boards}
+            if all(name in found for name in named if isinstance(name, str)):
+                files = PolicyFiles(boards, chosen)
+            else:
+                files = dataclasses.replace(files, schools=chosen)
     return _models(files)
 
 

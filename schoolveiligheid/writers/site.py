@@ -547,10 +547,10 @@ def _build(config_file: Path, school_name: str) -> None:
 # Theme files MkDocs copies into every site that no visitor's browser loads: the source maps of
 # Material's scripts and stylesheets (only a browser's developer tools ask for them) and the
 # search's word stemmers for the languages the site does not search in. Without them a site is
-# about 1.6 MB instead of 3.9 MB: less for a school to upload, to pack into its archive and for a
+# about 1.8 MB instead of 3.9 MB: less for a school to upload, to pack into its archive and for a
 # build to copy and compare. Which stemmers the search loads follows Material's search worker
 # (assets/javascripts/workers/search.*.js): lunr/min/lunr.stemmer.support.min.js always,
-# lunr/min/lunr.<taal>.min.js per language but English, lunr/min/lunr.multi.min.js for more than
+# lunr/min/lunr.<language>.min.js per language but English, lunr/min/lunr.multi.min.js for more than
 # one, lunr/tinyseg.js for Japanese and lunr/wordcut.js for Hindi and Thai. The search in a real
 # browser (tests/test_site_browser.py) fails when one it loads is missing.
 _LUNR = "assets/javascripts/lunr"

@@ -178,15 +178,15 @@ class WordWriter:
         return cached
 
     def _render(self, document: RenderedDocument, master: _Master, logo: Path | None = None) -> bytes:
-        try:
-            shown = None if logo is None else (logo.name, hashlib.sha256(logo.read_bytes()).digest())
-        except OSError:  # filling the master says what is wrong with the logo
+        shown = _logo_key(logo)
+        if logo is not None and shown is None:  # unreadable: filling the master says what is wrong
             return self._fill(document, master, logo)
         key = (document, master.digest, shown, document_date(document.meta))
         written = _WRITTEN.get(key, None)
         if written is None:
             written = self._fill(document, master, logo)
-            _WRITTEN.put(key, written)
+            if _logo_key(logo) == shown:  # not kept when the logo changed while the master was filled
+                _WRITTEN.put(key, written)
         return written
 
     def _fill(self, document: RenderedDocument, master: _Master, logo: Path | None) -> bytes:
@@ -236,6 +236,17 @@ class WordWriter:
         core.created = core.modified = when.replace(tzinfo=None)
         core.revision = 1
         return reproducible_docx(docx, when, {APP_XML: app_xml})
+
+
+def _logo_key(logo: Path | None) -> tuple[str, bytes] | None:
+    """What of the logo reaches the Word file: its file name (in the picture's properties) and a
+    digest of its contents; None without a logo or when it cannot be read."""
+    if logo is None:
+        return None
+    try:
+        return logo.name, hashlib.sha256(logo.read_bytes()).digest()
+    except OSError:
+        return None
 
 
 # python-docx refuses a document property longer than this; a long school name fills the keywords.
