@@ -334,6 +334,25 @@ def test_a_mistake_in_another_schools_file_does_not_stop_a_letter(tmp_path: Path
     assert len(result.paths) == 1 and result.paths[0].is_file()
 
 
+@pytest.mark.parametrize("written", ["[lindewaarde]", "{id: lindewaarde}", '""'])
+def test_a_board_named_with_a_list_or_block_is_the_same_problem_for_one_school(
+    tmp_path: Path, written: str
+) -> None:
+    policy = tmp_path / "beleid"
+    shutil.copytree(EXAMPLE_POLICY, policy)
+    school = policy / "vlinderboom.yaml"
+    text = school.read_text(encoding="utf-8")
+    assert "  bestuur: lindewaarde\n" in text
+    school.write_text(
+        text.replace("  bestuur: lindewaarde\n", f"  bestuur: {written}\n", 1), encoding="utf-8"
+    )
+    with pytest.raises(InvalidInput) as every_school:
+        load_schools(policy)
+    with pytest.raises(InvalidInput) as one_school:
+        load_schools(policy, only="vlinderboom")
+    assert one_school.value.problems == every_school.value.problems
+
+
 def test_a_school_naming_a_board_that_is_not_there_hears_which_boards_there_are(tmp_path: Path) -> None:
     policy = tmp_path / "beleid"
     shutil.copytree(EXAMPLE_POLICY, policy)

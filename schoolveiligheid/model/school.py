@@ -502,10 +502,11 @@ def load_schools(folder: Path, only: str | None = None) -> list[SchoolModel]:
     if only is not None:
         chosen = tuple(raw for raw in files.schools if _school_id(raw) == only)
         if chosen:
-            named = {named_board(raw) for raw in chosen}
+            named = {
+                name for raw in chosen if isinstance(name := named_board(raw), str)
+            }  # else: validation says
             boards = tuple(raw for raw in files.boards if board_id(raw) in named)
-            found = {board_id(raw) for raw in boards}
-            if all(name in found for name in named if isinstance(name, str)):
+            if named <= {board_id(raw) for raw in boards}:
                 files = PolicyFiles(boards, chosen)
             else:
                 files = dataclasses.replace(files, schools=chosen)
